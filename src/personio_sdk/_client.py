@@ -1,0 +1,284 @@
+"""PersonioClient: configuration, the shared transport and the resources."""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import time
+from collections.abc import Callable
+from types import TracebackType
+
+import httpx
+
+from personio_sdk import _constants as constants
+from personio_sdk._auth import TokenCache
+from personio_sdk._errors import ConfigurationError
+from personio_sdk._logging import (
+    configure_from_env,
+    mask,
+    mask_identifier,
+    register_base_url,
+    unregister_base_url,
+)
+from personio_sdk._retry import RetryPolicy
+from personio_sdk._transport import Transport
+from personio_sdk._version import __version__
+
+__all__ = ["PersonioClient"]
+
+
+class PersonioClient:
+    """Synchronous client for the Personio API.
+
+    Every argument is keyword-only:
+
+    - `client_id`, `client_secret`: API credentials; default to the environment
+      variables `PERSONIO_CLIENT_ID` and `PERSONIO_CLIENT_SECRET`.
+    - `base_url`: defaults to `PERSONIO_BASE_URL`, then `https://api.personio.de`.
+      Must be HTTPS unless the host is loopback (127.0.0.1, ::1, localhost).
+    - `timeout`: seconds for every phase of a request, or an `httpx.Timeout`;
+      defaults to 5 s to connect and 30 s to read.
+    - `max_retries`: retries after the first attempt of a GET (default 3).
+    - `http_client`: an `httpx.Client` to send requests with; the caller keeps
+      ownership and the client never closes it.
+    - `app_id`, `partner_id`: sent as `X-Personio-App-ID` / `X-Personio-Partner-ID`.
+    - `clock`, `sleep`: a monotonic clock in seconds and a sleep function, for tests.
+
+    Raises `ConfigurationError` (a `ValueError`) for missing credentials or an
+    invalid setting. Use it as a context manager, or call `close()`.
+    """
+
+    def __init__(
+        self,
+        *,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        app_id: str | None = None,
+        partner_id: str | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        configure_from_env()
+        self._client_id = _credential(client_id, "client_id", constants.ENV_CLIENT_ID)
+        self._client_secret = _credential(
+            client_secret, "client_secret", constants.ENV_CLIENT_SECRET
+        )
+        self.base_url = _validate_base_url(
+            base_url
+            or os.environ.get(constants.ENV_BASE_URL)
+            or constants.DEFAULT_BASE_URL
+        )
+        self.max_retries = _validate_max_retries(max_retries)
+        self.timeout = _resolve_timeout(timeout, http_client)
+        self._owns_http_client = http_client is None
+        self._http = (
+            http_client
+            if http_client is not None
+            else httpx.Client(timeout=self.timeout, follow_redirects=False)
+        )
+        self._closed = False
+        self._clock = clock or time.monotonic
+        self._sleep = sleep or time.sleep
+
+        headers = _default_headers(app_id=app_id, partner_id=partner_id)
+        policy = RetryPolicy(max_retries=self.max_retries)
+        self._token_cache = TokenCache(
+            http_client=self._http,
+            base_url=self.base_url,
+            client_id=self._client_id,
+            client_secret=self._client_secret,
+            headers=headers,
+            timeout=self.timeout,
+            clock=self._clock,
+            sleep=self._sleep,
+            policy=policy,
+        )
+        self._transport = Transport(
+            http_client=self._http,
+            base_url=self.base_url,
+            token_cache=self._token_cache,
+            headers=headers,
+            timeout=self.timeout,
+            policy=policy,
+            sleep=self._sleep,
+        )
+        register_base_url(self.base_url)
+        self._attach_resources()
+
+    def _attach_resources(self) -> None:
+        """Attach the resource objects (`employees`, `absences`, ...) to the client.
+
+        Each resource takes `self._transport`; resources only build requests and
+        parse models, and never talk to the network themselves.
+        """
+
+    @property
+    def closed(self) -> bool:
+        """Whether `close()` was called."""
+        return self._closed
+
+    def close(self) -> None:
+        """Close the client: later calls raise `ClientClosedError`.
+
+        Closes the `httpx.Client` only if this client created it. Calling `close()`
+        again does nothing.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self._transport.close()
+        if self._owns_http_client:
+            self._http.close()
+        unregister_base_url(self.base_url)
+
+    def __enter__(self) -> PersonioClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return (
+            f"PersonioClient(base_url={self.base_url!r}, "
+            f"client_id={mask_identifier(self._client_id)}, "
+            f"client_secret={mask(self._client_secret)}, closed={self._closed})"
+        )
+
+
+def _credential(value: str | None, argument: str, env_var: str) -> str:
+    resolved = value if value is not None else os.environ.get(env_var)
+    if resolved is None or not resolved.strip():
+        raise ConfigurationError(
+            f"Missing Personio credential: pass {argument}=... to PersonioClient or "
+            f"set the {env_var} environment variable."
+        )
+    return resolved.strip()
+
+
+def _validate_base_url(value: str) -> str:
+    text = value.strip()
+    try:
+        url = httpx.URL(text)
+    except httpx.InvalidURL:
+        raise ConfigurationError(
+            "base_url is not a valid URL; pass an https:// URL such as "
+            f"{constants.DEFAULT_BASE_URL}."
+        ) from None
+    if url.username or url.password:
+        # The URL is not shown, because its user info may hold a password.
+        raise ConfigurationError(
+            "base_url must not contain user info (user:password@); pass the "
+            "credentials as client_id and client_secret."
+        )
+    shown = str(url)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(
+            f"base_url {shown!r} is not an http(s) URL; pass an https:// URL such as "
+            f"{constants.DEFAULT_BASE_URL}."
+        )
+    if url.scheme == "http" and url.host not in constants.LOOPBACK_HOSTS:
+        raise ConfigurationError(
+            f"base_url {shown!r} does not use HTTPS; use https://{url.netloc.decode()}"
+            f"{url.path.rstrip('/')} instead. Plain http is accepted only for loopback "
+            "hosts (127.0.0.1, ::1, localhost), such as the sandbox."
+        )
+    if url.query or url.fragment:
+        raise ConfigurationError(
+            "base_url must not contain a query string or fragment; pass only the "
+            "scheme, host and optional path prefix, such as "
+            f"{constants.DEFAULT_BASE_URL}."
+        )
+    path = url.path.rstrip("/")
+    if path.endswith(("/v1", "/v2")):
+        raise ConfigurationError(
+            f"base_url {shown!r} ends with an API version; drop {path[-3:]!r}, because "
+            "the client adds the version to each path."
+        )
+    return str(url.copy_with(path=path or "/")).rstrip("/")
+
+
+def _validate_max_retries(value: int | None) -> int:
+    if value is None:
+        return constants.DEFAULT_MAX_RETRIES
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigurationError(
+            f"max_retries must be an integer of 0 or more, got {value!r}."
+        )
+    return value
+
+
+def _default_timeout() -> httpx.Timeout:
+    return httpx.Timeout(
+        connect=constants.DEFAULT_CONNECT_TIMEOUT,
+        read=constants.DEFAULT_READ_TIMEOUT,
+        write=constants.DEFAULT_WRITE_TIMEOUT,
+        pool=constants.DEFAULT_POOL_TIMEOUT,
+    )
+
+
+def _is_finite_timeout(timeout: httpx.Timeout) -> bool:
+    phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    return all(
+        phase is not None and math.isfinite(phase) and phase > 0 for phase in phases
+    )
+
+
+def _resolve_timeout(
+    value: float | httpx.Timeout | None, http_client: httpx.Client | None
+) -> httpx.Timeout:
+    if value is None:
+        # An injected client's own timeout is kept when every phase of it is finite.
+        if http_client is not None and _is_finite_timeout(http_client.timeout):
+            return http_client.timeout
+        return _default_timeout()
+    timeout = value if isinstance(value, httpx.Timeout) else None
+    if timeout is None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigurationError(
+                "timeout must be a number of seconds or an httpx.Timeout, "
+                f"got {value!r}."
+            )
+        timeout = httpx.Timeout(float(value))
+    if not _is_finite_timeout(timeout):
+        raise ConfigurationError(
+            "timeout must be finite and positive for every phase (connect, read, "
+            f"write, pool), got {timeout!r}; a request without a timeout can hang "
+            "forever."
+        )
+    return timeout
+
+
+def user_agent() -> str:
+    """Return the User-Agent value, such as `personio-sdk/0.1.0 python/3.12.1`."""
+    return constants.USER_AGENT_FORMAT.format(
+        sdk_version=__version__, python_version=platform.python_version()
+    )
+
+
+def _default_headers(*, app_id: str | None, partner_id: str | None) -> dict[str, str]:
+    headers = {"User-Agent": user_agent(), "Accept": "application/json"}
+    if app_id:
+        headers["X-Personio-App-ID"] = _header_value(app_id, "app_id")
+    if partner_id:
+        headers["X-Personio-Partner-ID"] = _header_value(partner_id, "partner_id")
+    return headers
+
+
+def _header_value(value: str, argument: str) -> str:
+    text = value.strip()
+    if not text or not text.isprintable() or not text.isascii():
+        raise ConfigurationError(
+            f"{argument} must be printable ASCII, such as MY_APPLICATION, "
+            f"got {value!r}."
+        )
+    return text

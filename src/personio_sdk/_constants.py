@@ -1,0 +1,91 @@
+"""Defaults of the client, each with the reason for its value.
+
+Every number the request loop, the token cache and the pager depend on lives here, so
+that a reader can check a default and its reason in one place.
+"""
+
+from __future__ import annotations
+
+# Personio serves v1 and v2 from this host; paths carry the version (`/v1/...`).
+DEFAULT_BASE_URL = "https://api.personio.de"
+
+# Environment variables read when the matching constructor argument is not given.
+ENV_CLIENT_ID = "PERSONIO_CLIENT_ID"
+ENV_CLIENT_SECRET = "PERSONIO_CLIENT_SECRET"  # noqa: S105 - a variable name
+ENV_BASE_URL = "PERSONIO_BASE_URL"
+ENV_LOG = "PERSONIO_LOG"
+
+# A TCP and TLS handshake to a healthy host takes well under a second, so 5 s
+# separates a slow network from an unreachable one.
+DEFAULT_CONNECT_TIMEOUT = 5.0
+# Large employee pages with many attributes can take several seconds to render, so
+# reads get more room, but a finite bound so that a hung server cannot block forever.
+DEFAULT_READ_TIMEOUT = 30.0
+# Requests are small GETs and a JSON token request, so writes finish quickly.
+DEFAULT_WRITE_TIMEOUT = 30.0
+# Waiting for a free pooled connection is bounded like a read.
+DEFAULT_POOL_TIMEOUT = 30.0
+
+# Retries after the first attempt (3 retries means up to 4 attempts): enough to ride
+# out a short 5xx burst or one rate-limit window without hiding a real outage.
+DEFAULT_MAX_RETRIES = 3
+# The first back-off is about half a second and doubles with each retry.
+BACKOFF_BASE = 0.5
+# No single back-off exceeds 8 s, so three retries stay within about 15 s in total.
+BACKOFF_MAX = 8.0
+# A Retry-After longer than this is not waited on: the call raises RateLimitError with
+# `retry_after` set, so the caller decides. 60 s matches the auth endpoint's cool-down.
+RETRY_AFTER_MAX = 60.0
+# Personio asks clients to wait at least 1 s before retrying a 429.
+RATE_LIMIT_MIN_WAIT = 1.0
+# Only these statuses are retried, and only for GET requests: they signal a
+# temporary condition on Personio's side (rate limit, overload, gateway trouble).
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+# The token endpoint of the v1 API.
+AUTH_PATH = "/v1/auth"
+# Personio's v1 tokens last 24 h; used when a token response has no `expires_in`.
+TOKEN_LIFETIME_FALLBACK = 86400.0
+# Refresh a token this long before it expires, so that no request carries a token
+# that expires in flight. Personio may return the same token, which is then kept.
+TOKEN_REFRESH_MARGIN = 300.0
+# Retries of the token request itself on 5xx and connection errors; never on 4xx.
+AUTH_MAX_RETRIES = 2
+# Minimum gap between two token requests of one client. The auth endpoint allows 60
+# requests a minute followed by a 60 s cool-down; 2 s keeps one client under 30.
+AUTH_MIN_INTERVAL = 2.0
+
+# v1 employees: Personio rejects `limit` above 100 and pages by record offset.
+EMPLOYEES_MAX_PAGE_SIZE = 100
+# The maximum page size means the fewest requests against the 300 per minute limit.
+EMPLOYEES_PAGE_SIZE = 100
+# v1 time-offs: Personio documents 200 as the default and the maximum.
+TIME_OFFS_PAGE_SIZE = 200
+# v1 hour-based absence periods: Personio documents a default of 200.
+ABSENCE_PERIODS_PAGE_SIZE = 200
+# Personio's own client sends at most 50 ids per `employees[]` filter, which keeps
+# the URL short enough for every proxy on the way.
+EMPLOYEE_ID_CHUNK_SIZE = 50
+# Upper bound on pages of one listing when the response carries no page count, so
+# that a server that never sends an empty page cannot make the iterator loop forever.
+MAX_PAGES = 10_000
+# Pages allowed beyond the page count a listing announced, for records added while
+# the listing runs.
+EXTRA_PAGES = 2
+
+# An honest User-Agent, filled in with the SDK's and Python's versions.
+USER_AGENT_FORMAT = "personio-sdk/{sdk_version} python/{python_version}"
+
+# Response headers that may carry an id Personio support can trace, in order of
+# preference; matched case-insensitively.
+REQUEST_ID_HEADERS = (
+    "x-request-id",
+    "x-personio-request-id",
+    "personio-trace-id",
+    "x-personio-trace-id",
+    "x-trace-id",
+)
+
+# Hosts for which a plain `http://` base URL is accepted: the sandbox and local
+# test servers. Every other host must be reached over HTTPS.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})

@@ -1,0 +1,270 @@
+"""The one request loop: bearer token, headers, timeouts, retries, errors, logging."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from personio_sdk._auth import TokenCache
+from personio_sdk._error_body import request_id_from
+from personio_sdk._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    ClientClosedError,
+    RateLimitError,
+    ResponseValidationError,
+    error_from_response,
+    strip_query,
+)
+from personio_sdk._logging import logger
+from personio_sdk._retry import RetryPolicy, backoff_delay, decide_status_retry
+
+__all__ = ["SendHook", "Transport"]
+
+Params = Sequence[tuple[str, str | int]]
+# Called as hook(method, path) right before each request is sent, retries and
+# replays included; the place for a client-side rate limiter.
+SendHook = Callable[[str, str], None]
+
+# Phrase of Personio's 403 for a token it no longer accepts ("Provided authorization
+# is not valid"); such a 403 is handled like a 401 once.
+_INVALID_AUTHORIZATION_PHRASE = "authorization is not valid"
+
+
+class Transport:
+    """Send GET requests to Personio and return the decoded JSON.
+
+    One instance per client, safe to share between threads (httpx.Client is
+    thread-safe and the token cache has its own lock).
+    """
+
+    def __init__(
+        self,
+        *,
+        http_client: httpx.Client,
+        base_url: str,
+        token_cache: TokenCache,
+        headers: Mapping[str, str],
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        sleep: Callable[[float], None] = time.sleep,
+        wall_clock: Callable[[], float] = time.time,
+        before_send: SendHook | None = None,
+    ) -> None:
+        self._http = http_client
+        self._base_url = base_url.rstrip("/")
+        self._auth = token_cache
+        self._headers = dict(headers)
+        self._timeout = timeout
+        self._policy = policy
+        self._sleep = sleep
+        self._wall_clock = wall_clock
+        self.before_send = before_send
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        """Whether `close()` was called."""
+        return self._closed
+
+    def close(self) -> None:
+        """Reject every later request; the httpx client is closed by its owner."""
+        self._closed = True
+
+    def get(self, path: str, *, params: Params | None = None) -> Any:
+        """GET `base_url + path` with the bearer token and return the decoded JSON.
+
+        `path` is the real path, for example `/v1/company/employees/123`; `params` is
+        a list of pairs, so that a key such as `employees[]` may repeat. Connection
+        errors, timeouts and the statuses 429, 500, 502, 503 and 504 are retried up
+        to `max_retries` times with back-off; a 401 (or a 403 saying the authorization
+        is not valid) fetches a new token and replays the request once.
+
+        Raises `APIStatusError` subclasses for error statuses, `APITimeoutError` and
+        `APIConnectionError` when retries run out, `ResponseValidationError` for a
+        2xx body that is not JSON, and `ClientClosedError` after `close()`.
+        """
+        method = "GET"
+        path = strip_query(path)
+        url = self._base_url + path
+        retries_used = 0
+        replayed = False
+        while True:
+            self._check_open()
+            token = self._auth.get_token()
+            attempt = retries_used + 1 + int(replayed)
+            if self.before_send is not None:
+                self.before_send(method, path)
+            try:
+                response = self._http.request(
+                    method,
+                    url,
+                    params=list(params) if params else None,
+                    headers={**self._headers, "Authorization": f"Bearer {token}"},
+                    timeout=self._timeout,
+                )
+            except httpx.TransportError as exc:
+                retries_used += 1
+                error = _connection_error(
+                    exc, method=method, path=path, attempts=retries_used
+                )
+                if retries_used > self._policy.max_retries:
+                    raise error from None
+                self._wait(
+                    backoff_delay(retries_used, self._policy),
+                    method=method,
+                    path=path,
+                    reason=type(exc).__name__,
+                    retries_used=retries_used,
+                )
+                continue
+
+            status = response.status_code
+            request_id = request_id_from(response.headers, None)
+            logger.debug(
+                "%s %s -> %d (attempt %d, request id %s)",
+                method,
+                path,
+                status,
+                attempt,
+                request_id,
+            )
+            if 200 <= status < 300:
+                return _decode(response, path=path)
+
+            if _is_stale_token(response) and not replayed:
+                replayed = True
+                self._auth.invalidate(token)
+                logger.info(
+                    "%s %s -> %d; fetching a new token and replaying once",
+                    method,
+                    path,
+                    status,
+                )
+                continue
+            if _is_stale_token(response):
+                raise error_from_response(
+                    response, method=method, path=path, error_class=AuthenticationError
+                )
+
+            decision = decide_status_retry(
+                status,
+                response.headers.get("retry-after"),
+                retry_number=retries_used + 1,
+                policy=self._policy,
+                now=self._wall_clock,
+            )
+            if not decision.retry:
+                if decision.over_cap:
+                    logger.info(
+                        "%s %s -> %d with Retry-After %.0f s, over the %.0f s cap; "
+                        "not retrying",
+                        method,
+                        path,
+                        status,
+                        decision.retry_after,
+                        self._policy.retry_after_max,
+                    )
+                raise _status_error(response, method, path, decision.retry_after)
+            retries_used += 1
+            self._wait(
+                decision.wait,
+                method=method,
+                path=path,
+                reason=f"HTTP {status}",
+                retries_used=retries_used,
+                request_id=request_id,
+            )
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ClientClosedError(
+                "This PersonioClient is closed; create a new client, or use it in a "
+                "`with` block and make the calls inside the block."
+            )
+
+    def _wait(
+        self,
+        seconds: float,
+        *,
+        method: str,
+        path: str,
+        reason: str,
+        retries_used: int,
+        request_id: str | None = None,
+    ) -> None:
+        logger.info(
+            "%s %s failed (%s); retrying in %.2f s (retry %d of %d, request id %s)",
+            method,
+            path,
+            reason,
+            seconds,
+            retries_used,
+            self._policy.max_retries,
+            request_id,
+        )
+        self._sleep(seconds)
+
+    def __repr__(self) -> str:
+        return f"Transport(base_url={self._base_url!r}, closed={self._closed})"
+
+
+def _is_stale_token(response: httpx.Response) -> bool:
+    """Return whether the response rejects the token itself (a 401, or such a 403)."""
+    if response.status_code == 401:
+        return True
+    if response.status_code != 403:
+        return False
+    error = error_from_response(response, method="GET", path="")
+    message = (error.personio_message or "").lower()
+    return _INVALID_AUTHORIZATION_PHRASE in message
+
+
+def _status_error(
+    response: httpx.Response, method: str, path: str, retry_after: float | None
+) -> APIStatusError:
+    if response.status_code == 429:
+        return error_from_response(
+            response,
+            method=method,
+            path=path,
+            error_class=RateLimitError,
+            retry_after=retry_after,
+        )
+    return error_from_response(response, method=method, path=path)
+
+
+def _connection_error(
+    exc: httpx.TransportError, *, method: str, path: str, attempts: int
+) -> APIConnectionError:
+    # The httpx exception is not chained: its request holds the full URL, query
+    # string included.
+    name = type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"{method} {path} timed out ({name}) after {attempts} attempt(s)",
+            method=method,
+            path=path,
+        )
+    return APIConnectionError(
+        f"{method} {path} failed with a connection error ({name}) "
+        f"after {attempts} attempt(s)",
+        method=method,
+        path=path,
+    )
+
+
+def _decode(response: httpx.Response, *, path: str) -> Any:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        raise ResponseValidationError(
+            path=path, location="body", expected="a JSON document"
+        ) from None
