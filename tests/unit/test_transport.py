@@ -8,6 +8,7 @@ import respx
 
 from personio_sdk import (
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -21,7 +22,14 @@ from personio_sdk import (
 )
 from personio_sdk._version import __version__
 
-from .conftest import CLIENT_SECRET, SECOND_TOKEN, TOKEN, FakeClock, token_body, v1_error
+from .conftest import (
+    CLIENT_SECRET,
+    SECOND_TOKEN,
+    TOKEN,
+    FakeClock,
+    token_body,
+    v1_error,
+)
 
 EMPLOYEES = "/v1/company/employees"
 OK_BODY = {"success": True, "data": []}
@@ -32,7 +40,9 @@ def data_calls(route: respx.Route) -> int:
     return route.call_count
 
 
-def test_get_returns_decoded_json(client: PersonioClient, router: respx.MockRouter) -> None:
+def test_get_returns_decoded_json(
+    client: PersonioClient, router: respx.MockRouter
+) -> None:
     router.get(EMPLOYEES).respond(200, json=OK_BODY)
     assert client._transport.get(EMPLOYEES) == OK_BODY
 
@@ -60,7 +70,9 @@ def test_get_without_app_ids_sends_no_app_headers(
     assert "x-personio-partner-id" not in headers
 
 
-def test_get_repeats_list_params(client: PersonioClient, router: respx.MockRouter) -> None:
+def test_get_repeats_list_params(
+    client: PersonioClient, router: respx.MockRouter
+) -> None:
     route = router.get("/v1/company/time-offs").respond(200, json=OK_BODY)
     client._transport.get(
         "/v1/company/time-offs", params=[("employees[]", 1), ("employees[]", 2)]
@@ -134,8 +146,8 @@ def test_429_out_of_retries_raises_rate_limit_error(
         (400, BadRequestError),
         (403, PermissionDeniedError),
         (404, NotFoundError),
-        (405, None),
-        (409, None),
+        (405, APIStatusError),
+        (409, APIStatusError),
         (422, UnprocessableEntityError),
     ],
 )
@@ -144,16 +156,15 @@ def test_client_errors_are_not_retried(
     router: respx.MockRouter,
     clock: FakeClock,
     status: int,
-    error_class: type[Exception] | None,
+    error_class: type[APIStatusError],
 ) -> None:
     route = router.get(EMPLOYEES).respond(status, json=v1_error(status, "Nope"))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(APIStatusError) as caught:
         client._transport.get(EMPLOYEES)
     assert route.call_count == 1
     assert clock.sleeps == []
-    if error_class is not None:
-        assert type(caught.value) is error_class
-    assert getattr(caught.value, "status_code", None) == status
+    assert type(caught.value) is error_class
+    assert caught.value.status_code == status
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
@@ -217,7 +228,10 @@ def test_connection_error_is_retried(
     client: PersonioClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
     route = router.get(EMPLOYEES)
-    route.side_effect = [httpx.ConnectError("refused"), httpx.Response(200, json=OK_BODY)]
+    route.side_effect = [
+        httpx.ConnectError("refused"),
+        httpx.Response(200, json=OK_BODY),
+    ]
     assert client._transport.get(EMPLOYEES) == OK_BODY
     assert route.call_count == 2
 
@@ -332,7 +346,9 @@ def test_401_after_server_error_retry_still_replays_once(
 def test_error_message_has_no_query_secret_or_token(
     client: PersonioClient, router: respx.MockRouter
 ) -> None:
-    router.get(EMPLOYEES).respond(404, json=v1_error(404, "Es ist ein Problem aufgetreten "))
+    router.get(EMPLOYEES).respond(
+        404, json=v1_error(404, "Es ist ein Problem aufgetreten ")
+    )
     with pytest.raises(NotFoundError) as caught:
         client._transport.get(EMPLOYEES, params=[("email", "ada.canary@example.com")])
     text = str(caught.value) + repr(caught.value)
