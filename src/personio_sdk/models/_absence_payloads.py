@@ -1,0 +1,282 @@
+"""Parsing of v1 time-off and absence-period items into `Absence`."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+from personio_sdk.models._base import extra_fields
+from personio_sdk.models._parse import (
+    FieldError,
+    attributes_of,
+    is_empty,
+    parse_bool,
+    parse_date_as_written,
+    parse_datetime,
+    parse_decimal,
+    parse_int,
+    parse_optional_str,
+    unwrap,
+)
+from personio_sdk.models.absences import Absence, AbsenceDay, KindResolver
+from personio_sdk.models.status import AbsenceStatus, parse_status
+
+__all__ = ["build_absence_period", "build_time_off"]
+
+_MINUTES_PER_HOUR = Decimal(60)
+
+# Attributes consumed by the parsers, beyond the field names of Absence.
+_TIME_OFF_KEYS = ("time_off_type", "employee", "days_count", "certificate")
+_PERIOD_KEYS = (
+    "absence_type",
+    "employee",
+    "effective_duration",
+    "breakdowns",
+    "measurement_unit",
+    "start",
+    "end",
+    "certificate",
+)
+
+
+def build_time_off(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
+    """Parse a day-based `TimeOffPeriod` item; dates are taken as written."""
+    attributes = attributes_of(item, "")
+    loc = _Locator(item)
+    type_attributes = _nested_attributes(
+        attributes.get("time_off_type"), loc("time_off_type")
+    )
+    type_id = _optional_int(
+        type_attributes.get("id"), loc("time_off_type.attributes.id")
+    )
+    type_name = parse_optional_str(
+        type_attributes.get("name"), loc("time_off_type.attributes.name")
+    )
+    category = parse_optional_str(
+        type_attributes.get("category"), loc("time_off_type.attributes.category")
+    )
+    if category is None:
+        known_type = resolver.find_type(type_id)
+        category = known_type.category if known_type else None
+    kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
+    days_count = attributes.get("days_count")
+    return Absence(
+        id=str(_required_int(attributes.get("id"), loc("id"))),
+        employee_id=_employee_id(attributes.get("employee"), loc("employee")),
+        kind=kind,
+        counts_as_work=work,
+        type_id=type_id,
+        type_name=type_name,
+        category=category,
+        status=_status(attributes.get("status"), loc("status")),
+        start_date=_required_date(attributes.get("start_date"), loc("start_date")),
+        end_date=_required_date(attributes.get("end_date"), loc("end_date")),
+        half_day_start=_flag(attributes.get("half_day_start"), loc("half_day_start")),
+        half_day_end=_flag(attributes.get("half_day_end"), loc("half_day_end")),
+        unit="day",
+        days=None
+        if is_empty(days_count)
+        else parse_decimal(days_count, loc("days_count")),
+        comment=parse_optional_str(attributes.get("comment"), loc("comment")),
+        created_at=_optional_datetime(attributes.get("created_at"), loc("created_at")),
+        updated_at=_optional_datetime(attributes.get("updated_at"), loc("updated_at")),
+        **extra_fields(attributes, Absence, *_TIME_OFF_KEYS),
+    )
+
+
+def build_absence_period(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
+    """Parse an hour-based `AbsencePeriod` item; dates are local to its time zone."""
+    attributes = attributes_of(item, "")
+    loc = _Locator(item)
+    type_attributes = _nested_attributes(
+        attributes.get("absence_type"), loc("absence_type")
+    )
+    type_id = _optional_int(
+        type_attributes.get("time_off_type_id"),
+        loc("absence_type.attributes.time_off_type_id"),
+    )
+    known_type = resolver.find_type(type_id)
+    type_name = parse_optional_str(
+        type_attributes.get("name"), loc("absence_type.attributes.name")
+    ) or (known_type.name if known_type else None)
+    category = known_type.category if known_type else None
+    kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
+
+    zone_name = parse_optional_str(attributes.get("timezone"), loc("timezone"))
+    zone = _zone(zone_name)
+    starts_at = _as_utc(_required_datetime(attributes.get("start"), loc("start")))
+    end_raw = attributes.get("end")
+    ends_at = (
+        None if is_empty(end_raw) else _as_utc(parse_datetime(end_raw, loc("end")))
+    )
+    if zone is not None:
+        starts_at = starts_at.astimezone(zone)
+        ends_at = ends_at.astimezone(zone) if ends_at else None
+    breakdown = _breakdown(attributes.get("breakdowns"), loc("breakdowns"))
+    start_date, end_date = _local_dates(starts_at, ends_at, breakdown, zone is not None)
+
+    duration = attributes.get("effective_duration")
+    if is_empty(duration):
+        hours = sum((day.hours for day in breakdown), Decimal(0)) if breakdown else None
+    else:
+        minutes = parse_decimal(duration, loc("effective_duration"))
+        hours = minutes / _MINUTES_PER_HOUR
+    uuid = parse_optional_str(attributes.get("id"), loc("id"))
+    if uuid is None:
+        raise FieldError(loc("id"), "a string id")
+    return Absence(
+        id=uuid,
+        employee_id=_employee_id(attributes.get("employee"), loc("employee")),
+        kind=kind,
+        counts_as_work=work,
+        type_id=type_id,
+        type_uuid=parse_optional_str(
+            type_attributes.get("id"), loc("absence_type.attributes.id")
+        ),
+        type_name=type_name,
+        category=category,
+        status=_status(attributes.get("status"), loc("status")),
+        start_date=start_date,
+        end_date=end_date,
+        half_day_start=_flag(attributes.get("half_day_start"), loc("half_day_start")),
+        half_day_end=_flag(attributes.get("half_day_end"), loc("half_day_end")),
+        unit="hour",
+        hours=hours,
+        breakdown=breakdown,
+        timezone=zone_name,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        comment=parse_optional_str(attributes.get("comment"), loc("comment")),
+        created_at=_optional_datetime(attributes.get("created_at"), loc("created_at")),
+        updated_at=_optional_datetime(attributes.get("updated_at"), loc("updated_at")),
+        **extra_fields(attributes, Absence, *_PERIOD_KEYS),
+    )
+
+
+class _Locator:
+    """Build field locations relative to the item, with `attributes.` when enveloped."""
+
+    def __init__(self, item: Mapping[str, Any]) -> None:
+        self._prefix = "attributes." if "attributes" in item else ""
+
+    def __call__(self, key: str) -> str:
+        return self._prefix + key
+
+
+def _local_dates(
+    starts_at: datetime,
+    ends_at: datetime | None,
+    breakdown: tuple[AbsenceDay, ...],
+    zone_known: bool,
+) -> tuple[date, date]:
+    """Derive the inclusive local dates of an hour-based absence.
+
+    With a known time zone the instants decide, and an end at local midnight is
+    exclusive (a period ending 2022-06-03T00:00 local ends on 2022-06-02). Without one
+    the breakdown's dates are used, because Personio writes them as local dates.
+    """
+    if not zone_known and breakdown:
+        return breakdown[0].date, breakdown[-1].date
+    # NOTE: without time zone and breakdown the UTC dates are the only dates known.
+    start_date = starts_at.date()
+    if ends_at is None:
+        end_date = breakdown[-1].date if breakdown else start_date
+    elif ends_at.time() == time(0) and ends_at > starts_at:
+        end_date = ends_at.date() - timedelta(days=1)
+    else:
+        end_date = ends_at.date()
+    return start_date, max(start_date, end_date)
+
+
+def _breakdown(value: object, location: str) -> tuple[AbsenceDay, ...]:
+    if is_empty(value):
+        return ()
+    if not isinstance(value, list):
+        raise FieldError(location, "a list of days")
+    days = []
+    for index, entry in enumerate(value):
+        where = f"{location}[{index}]"
+        if not isinstance(entry, Mapping):
+            raise FieldError(where, "an object with date and effective_duration")
+        day = _required_date(entry.get("date"), f"{where}.date")
+        minutes = parse_decimal(
+            entry.get("effective_duration"), f"{where}.effective_duration"
+        )
+        days.append(AbsenceDay(date=day, hours=minutes / _MINUTES_PER_HOUR))
+    return tuple(sorted(days, key=lambda entry: entry.date))
+
+
+def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
+    if name is None:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        # An unknown zone name is kept on the model; the dates then come from the
+        # breakdown as if no zone had been sent.
+        return None
+
+
+def _as_utc(instant: datetime) -> datetime:
+    # Personio writes the instants of hour-based periods in UTC (`...Z`); one sent
+    # without an offset is read the same way.
+    if instant.tzinfo is None:
+        return instant.replace(tzinfo=timezone.utc)
+    return instant
+
+
+def _nested_attributes(value: object, location: str) -> Mapping[str, Any]:
+    if is_empty(value):
+        return {}
+    return attributes_of(value, location)
+
+
+def _employee_id(value: object, location: str) -> int:
+    attributes = _nested_attributes(value, location)
+    where = (
+        f"{location}.attributes.id"
+        if isinstance(value, Mapping) and "attributes" in value
+        else f"{location}.id"
+    )
+    raw = attributes.get("id")
+    if isinstance(raw, Mapping):
+        where = f"{where}.value"
+    return _required_int(unwrap(raw), where)
+
+
+def _status(value: object, location: str) -> AbsenceStatus | str | None:
+    text = parse_optional_str(value, location)
+    return None if text is None else parse_status(text)
+
+
+def _flag(value: object, location: str) -> bool:
+    return False if value is None else parse_bool(value, location)
+
+
+def _required_int(value: object, location: str) -> int:
+    if is_empty(value):
+        raise FieldError(location, "an integer")
+    return parse_int(value, location)
+
+
+def _optional_int(value: object, location: str) -> int | None:
+    return None if is_empty(value) else parse_int(value, location)
+
+
+def _required_date(value: object, location: str) -> date:
+    if is_empty(value):
+        raise FieldError(location, "a date")
+    return parse_date_as_written(value, location)
+
+
+def _required_datetime(value: object, location: str) -> datetime:
+    if is_empty(value):
+        raise FieldError(location, "an ISO 8601 date-time")
+    return parse_datetime(value, location)
+
+
+def _optional_datetime(value: object, location: str) -> datetime | None:
+    return None if is_empty(value) else parse_datetime(value, location)

@@ -1,0 +1,146 @@
+"""The contracted working time of an employee per weekday."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from personio_sdk.models._base import PersonioModel, extra_fields
+from personio_sdk.models._parse import (
+    FieldError,
+    attributes_of,
+    is_empty,
+    parse_date_as_written,
+    parse_duration,
+    parse_int,
+    parse_optional_str,
+)
+
+__all__ = ["WEEKDAYS", "WorkSchedule"]
+
+# Personio's attribute names of the days, Monday first like `date.weekday()`.
+WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
+_SECONDS_PER_HOUR = Decimal(3600)
+
+
+class WorkSchedule(PersonioModel):
+    """Contracted working time per weekday, from the v1 `work_schedule` attribute.
+
+    Each day is a `timedelta` (`"08:30"` is 8.5 hours, `"00:00"` a day off) or None when
+    unknown. A schedule built from `weekly_working_hours` alone has every day None and
+    `weekly_hours` set: the SDK never spreads weekly hours over days.
+    """
+
+    id: int | None = None
+    name: str | None = None
+    valid_from: date | None = None
+    monday: timedelta | None = None
+    tuesday: timedelta | None = None
+    wednesday: timedelta | None = None
+    thursday: timedelta | None = None
+    friday: timedelta | None = None
+    saturday: timedelta | None = None
+    sunday: timedelta | None = None
+    weekly_hours: Decimal | None = None
+    """Contracted hours a week: `weekly_working_hours` when readable, else the sum of
+    the days when all of them are known, else None."""
+
+    @property
+    def days_known(self) -> bool:
+        """True when the duration of every weekday is known."""
+        return all(getattr(self, day) is not None for day in WEEKDAYS)
+
+    def hours(self, weekday: int) -> Decimal | None:
+        """Return the contracted hours on a weekday (0 is Monday), None when unknown.
+
+        Raises ValueError for a weekday outside 0..6.
+        """
+        if not 0 <= weekday <= 6:
+            raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {weekday}")
+        duration: timedelta | None = getattr(self, WEEKDAYS[weekday])
+        if duration is None:
+            return None
+        return _to_hours(duration)
+
+    def hours_on(self, day: date) -> Decimal | None:
+        """Return the contracted hours on the weekday of `day`, None when unknown.
+
+        The schedule is the current one: Personio's v1 API returns no history, so past
+        dates get today's schedule too.
+        """
+        return self.hours(day.weekday())
+
+    @classmethod
+    def from_api(
+        cls,
+        value: object,
+        *,
+        weekly_hours: Decimal | None = None,
+        location: str = "work_schedule",
+    ) -> WorkSchedule | None:
+        """Build a schedule from the unwrapped `work_schedule` attribute value.
+
+        `value` is `{"type": "WorkSchedule", "attributes": {...}}` or its attributes.
+        An empty value (None, `""` or `[]`) gives a schedule with only `weekly_hours`,
+        or None when those are unknown too. Raises FieldError for a malformed day.
+        """
+        if is_empty(value):
+            if weekly_hours is None:
+                return None
+            return cls(weekly_hours=weekly_hours)
+        attributes = attributes_of(value, location)
+        where = (
+            f"{location}.attributes" if "attributes" in _mapping(value) else location
+        )
+        days = {
+            day: _parse_day(attributes.get(day), f"{where}.{day}") for day in WEEKDAYS
+        }
+        known = [duration for duration in days.values() if duration is not None]
+        if weekly_hours is None and len(known) == len(WEEKDAYS):
+            weekly_hours = _to_hours(sum(known, timedelta()))
+        valid_from_raw = attributes.get("valid_from")
+        schedule_id = attributes.get("id")
+        extra = extra_fields(attributes, WorkSchedule)
+        return cls(
+            id=None if is_empty(schedule_id) else parse_int(schedule_id, f"{where}.id"),
+            name=parse_optional_str(attributes.get("name"), f"{where}.name"),
+            valid_from=None
+            if is_empty(valid_from_raw)
+            else parse_date_as_written(valid_from_raw, f"{where}.valid_from"),
+            weekly_hours=weekly_hours,
+            **days,
+            **extra,
+        )
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _parse_day(value: object, location: str) -> timedelta | None:
+    if is_empty(value):
+        return None
+    try:
+        return parse_duration(value, location)
+    except FieldError:
+        raise
+    except (OverflowError, ValueError):
+        raise FieldError(location, "a duration of a day") from None
+
+
+def _to_hours(duration: timedelta) -> Decimal:
+    # timedelta stores whole microseconds, so the only rounding is to Decimal's 28
+    # significant digits (8:20 is 8.333...).
+    micros = (duration.days * 86400 + duration.seconds) * 10**6 + duration.microseconds
+    return Decimal(micros) / (_SECONDS_PER_HOUR * 10**6)
