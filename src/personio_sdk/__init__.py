@@ -20,6 +20,7 @@ from personio_sdk._errors import (
     UnprocessableEntityError,
 )
 from personio_sdk._version import __version__
+from personio_sdk.calendar import Calendar, CalendarDay, DayAbsence, build_calendar
 
 __all__ = [
     "APIConnectionError",
@@ -27,8 +28,11 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "Calendar",
+    "CalendarDay",
     "ClientClosedError",
     "ConfigurationError",
+    "DayAbsence",
     "EmployeeNotFoundError",
     "NotFoundError",
     "PaginationError",
@@ -40,4 +44,5 @@ __all__ = [
     "ServerError",
     "UnprocessableEntityError",
     "__version__",
+    "build_calendar",
 ]

@@ -159,6 +159,20 @@ def test_country_and_state_read_from_calendar_name() -> None:
     assert region_of(None, None, name="Deutschland (Bayern) Feiertage") == ("DE", "BY")
 
 
+def test_state_alone_in_name_gives_country() -> None:
+    assert region_of(None, None, name="Feiertage Bayern") == ("DE", "BY")
+
+
+def test_nation_alone_in_name_gives_country() -> None:
+    assert region_of(None, None, name="England bank holidays") == ("GB", "ENG")
+
+
+def test_country_without_subdivisions_needs_no_state() -> None:
+    lookup = public_holidays(HolidayCalendar(name="Sverige", country="SE"), *YEAR_2026)
+    assert date(2026, 6, 6) in lookup.dates  # National Day
+    assert lookup.note is None
+
+
 def test_state_field_wins_over_name() -> None:
     assert region_of("DE", "Berlin", name="Deutschland (Bayern) Feiertage") == (
         "DE",
