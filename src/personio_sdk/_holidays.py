@@ -20,9 +20,13 @@ state:
 * ``december_half_days=True`` adds 24 and 31 December as half-day holidays, a
   common company rule in Germany and not a law.
 
-Nothing here raises for a calendar it cannot use. Without the package, or for a
-calendar it cannot map, the lookup has no dates and a note that names the
-calendar and says what to do.
+Nothing here raises for a calendar it cannot use. Instead the lookup's note names
+the calendar and what to do:
+
+* without the package, for an unknown country, or for a state of Germany, Austria,
+  Switzerland or the UK that matches none of their states, there are no dates;
+* for a calendar that names no single state, or a state the package does not know
+  in another country, there are the nationwide dates only.
 """
 
 from __future__ import annotations
