@@ -1,0 +1,261 @@
+"""The HTTP request handler: routing, authentication and writing responses.
+
+Responses are written in one `sendall` (status line, headers and body together) with
+Nagle's algorithm off, so keep-alive clients never wait on delayed ACKs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl
+
+from personio_sdk.sandbox import _endpoints as ep
+from personio_sdk.sandbox._auth import ABSENCES_READ, EMPLOYEES_READ, Credential
+from personio_sdk.sandbox._endpoints import Context, Params, Reply, error_reply
+from personio_sdk.sandbox._serialize import dumps
+
+if TYPE_CHECKING:
+    from personio_sdk.sandbox._state import SandboxState
+
+NOT_PROVIDED = "Authorization is not provided"
+NOT_VALID = "Provided authorization is not valid"
+BLACKLISTED = "The token has been blacklisted"
+EXPIRED = "The token has expired"
+WRONG_CREDENTIALS = "Wrong credentials"
+QUERY_CREDENTIALS = (
+    "Passing credentials as query parameters is not supported. "
+    "Send client_id and client_secret in the request body."
+)
+FORBIDDEN = "You do not have permission to access this resource."
+
+_Endpoint = Callable[[Context, Params, str], Reply]
+
+
+def _collection(function: Callable[[Context, Params], Reply]) -> _Endpoint:
+    return lambda context, params, _: function(context, params)
+
+
+def _item(function: Callable[[Context, str], Reply]) -> _Endpoint:
+    return lambda context, _, identifier: function(context, identifier)
+
+
+# (method, pattern, route template, scope, endpoint). Order matters: fixed paths
+# before the `{employee_id}` pattern that would also match them.
+ROUTES: tuple[tuple[str, re.Pattern[str], str, str, _Endpoint], ...] = (
+    ("GET", re.compile(r"/v1/company/employees"), "/v1/company/employees",
+     EMPLOYEES_READ, _collection(ep.list_employees)),
+    ("GET", re.compile(r"/v1/company/employees/(?:custom-)?attributes"),
+     "/v1/company/employees/attributes", EMPLOYEES_READ,
+     _collection(ep.list_attributes)),
+    ("GET", re.compile(r"/v1/company/employees/([^/]+)/absences/balance"),
+     "/v1/company/employees/{employee_id}/absences/balance", ABSENCES_READ,
+     _item(ep.get_balance)),
+    ("GET", re.compile(r"/v1/company/employees/([^/]+)"),
+     "/v1/company/employees/{employee_id}", EMPLOYEES_READ, _item(ep.get_employee)),
+    ("GET", re.compile(r"/v1/company/time-off-types"), "/v1/company/time-off-types",
+     ABSENCES_READ, _collection(ep.list_time_off_types)),
+    ("GET", re.compile(r"/v1/company/time-offs"), "/v1/company/time-offs",
+     ABSENCES_READ, _collection(ep.list_time_offs)),
+    ("GET", re.compile(r"/v1/company/time-offs/([^/]+)"), "/v1/company/time-offs/{id}",
+     ABSENCES_READ, _item(ep.get_time_off)),
+    ("GET", re.compile(r"/v1/company/absence-periods"), "/v1/company/absence-periods",
+     ABSENCES_READ, _collection(ep.list_periods)),
+)  # fmt: skip
+
+AUTH_PATH = "/v1/auth"
+
+
+def match_route(
+    method: str, path: str
+) -> tuple[str | None, tuple[str, str, _Endpoint] | None]:
+    """Find the route of `path`: (template, (scope, identifier, endpoint)).
+
+    The template is None for an unknown path; the second item is None when the path
+    is known but not for this method.
+    """
+    if path == AUTH_PATH:
+        return AUTH_PATH, None
+    for route_method, pattern, template, scope, endpoint in ROUTES:
+        found = pattern.fullmatch(path)
+        if found is None:
+            continue
+        if route_method != method:
+            return template, None
+        identifier = found.group(1) if found.groups() else ""
+        return template, (scope, identifier, endpoint)
+    return None, None
+
+
+class SandboxServer(ThreadingHTTPServer):
+    """A threading HTTP server that carries the sandbox's state for its handlers."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], state: SandboxState) -> None:
+        self.state = state
+        super().__init__(address, SandboxHandler)
+
+
+class SandboxHandler(BaseHTTPRequestHandler):
+    """Answers one connection's requests, keep-alive, as Personio's v1 API does."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "personio-sandbox"
+    # An idle keep-alive connection is closed after this many seconds.
+    timeout = 120
+    server: SandboxServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: a test server that prints every request drowns test output."""
+
+    def do_GET(self) -> None:
+        """Answer a GET request."""
+        self.answer("GET")
+
+    def do_POST(self) -> None:
+        """Answer a POST request."""
+        self.answer("POST")
+
+    def do_PUT(self) -> None:
+        """Answer a PUT request (no write endpoints exist: 405 on known paths)."""
+        self.answer("PUT")
+
+    def do_PATCH(self) -> None:
+        """Answer a PATCH request (405 on known paths)."""
+        self.answer("PATCH")
+
+    def do_DELETE(self) -> None:
+        """Answer a DELETE request (405 on known paths)."""
+        self.answer("DELETE")
+
+    def answer(self, method: str) -> None:
+        """Route, authenticate and answer one request."""
+        state = self.server.state
+        raw_path, _, query = self.path.partition("?")
+        path = raw_path.rstrip("/") or "/"
+        params = parse_qsl(query, keep_blank_values=True)
+        body = self.read_body()
+        template, route = match_route(method, path)
+        state.record_request(path, template)
+        reply, token = self.dispatch(method, path, params, body, template, route)
+        if token is not None:
+            reply.headers.append(("Authorization", f"Bearer {token}"))
+        state.record_status(reply.status)
+        self.send(reply)
+
+    def dispatch(
+        self,
+        method: str,
+        path: str,
+        params: Params,
+        body: bytes,
+        template: str | None,
+        route: tuple[str, str, _Endpoint] | None,
+    ) -> tuple[Reply, str | None]:
+        """Produce the reply and, once authenticated, the token to echo."""
+        state = self.server.state
+        if template is None:
+            return error_reply(404, "Not found"), None
+        if template == AUTH_PATH:
+            if method != "POST":
+                return error_reply(405, "Method not allowed"), None
+            return self.authenticate(params, body), None
+        if route is None:
+            return error_reply(405, "Method not allowed"), None
+        scope, identifier, endpoint = route
+        token, credential, failure = self.bearer()
+        if failure is not None:
+            return failure, None
+        assert credential is not None
+        if scope not in credential.scopes:
+            return error_reply(403, FORBIDDEN), token
+        context = Context(state.store, credential, state.period_offsets)
+        return endpoint(context, params, identifier), token
+
+    def bearer(self) -> tuple[str | None, Credential | None, Reply | None]:
+        """Check the `Authorization: Bearer` header.
+
+        Missing: 401 "Authorization is not provided". Never issued: 403 "Provided
+        authorization is not valid". Revoked: 401 "The token has been blacklisted".
+        Older than 24 hours: 401 "The token has expired".
+        """
+        header = self.headers.get("Authorization", "")
+        scheme, _, value = header.partition(" ")
+        value = value.strip()
+        if scheme.lower() != "bearer" or not value:
+            return None, None, error_reply(401, NOT_PROVIDED)
+        check = self.server.state.tokens.check(value)
+        if check.state == "unknown":
+            return None, None, error_reply(403, NOT_VALID)
+        if check.state == "revoked":
+            return None, None, error_reply(401, BLACKLISTED)
+        if check.state == "expired":
+            return None, None, error_reply(401, EXPIRED)
+        return value, check.credential, None
+
+    def authenticate(self, params: Params, body: bytes) -> Reply:
+        """`POST /v1/auth`: credentials from a JSON or form body; never the query."""
+        state = self.server.state
+        state.record_token_request()
+        if ep.first(params, "client_id") is not None or ep.first(
+            params, "client_secret"
+        ):
+            return error_reply(403, QUERY_CREDENTIALS)
+        fields = _credential_fields(body, self.headers.get("Content-Type", ""))
+        credential = state.find_credential(
+            fields.get("client_id", ""), fields.get("client_secret", "")
+        )
+        if credential is None:
+            return error_reply(403, WRONG_CREDENTIALS, code=0)
+        token = state.tokens.issue(credential)
+        data = {"token": token, "expires_in": 86400, "scope": credential.scope}
+        return Reply(200, dumps({"success": True, "data": data}))
+
+    def read_body(self) -> bytes:
+        """Read the request body announced by Content-Length (none: empty)."""
+        length = self.headers.get("Content-Length")
+        if not length or not length.isdigit():
+            return b""
+        return self.rfile.read(int(length))
+
+    def send(self, reply: Reply) -> None:
+        """Write status line, headers and body in one call."""
+        try:
+            phrase = HTTPStatus(reply.status).phrase
+        except ValueError:
+            phrase = "Unknown"
+        lines = [
+            f"HTTP/1.1 {reply.status} {phrase}",
+            f"Content-Type: {reply.content_type}",
+            f"Content-Length: {len(reply.body)}",
+        ]
+        lines.extend(f"{name}: {value}" for name, value in reply.headers)
+        if self.close_connection:
+            lines.append("Connection: close")
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        self.wfile.write(head + reply.body)
+
+
+def _credential_fields(body: bytes, content_type: str) -> dict[str, str]:
+    """Read client_id and client_secret from a JSON or form-encoded body."""
+    text = body.decode("utf-8", errors="replace").strip()
+    if "json" in content_type or text.startswith("{"):
+        try:
+            decoded = json.loads(text or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(decoded, dict):
+            return {}
+        return {key: value for key, value in decoded.items() if isinstance(value, str)}
+    return dict(parse_qsl(text, keep_blank_values=True))

@@ -1,0 +1,106 @@
+"""`personio sandbox serve`: run the sandbox in the foreground until Ctrl-C.
+
+The `personio` command mounts `add_arguments` and `run`; `python -m
+personio_sdk.sandbox` uses them directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from typing import TextIO
+
+from personio_sdk.sandbox._generate import SIZES
+from personio_sdk.sandbox._server import DEFAULT_SEED, PERIOD_OFFSET_STYLES, Sandbox
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the serve options to `parser`."""
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument(
+        "--port", type=int, default=0, help="port to listen on; 0 picks a free one"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="seed of the generated employees"
+    )
+    parser.add_argument(
+        "--size",
+        choices=sorted(SIZES),
+        default="demo",
+        help="company size: demo (64 employees), medium, large (10,000 employees)",
+    )
+    parser.add_argument(
+        "--no-rate-limits",
+        action="store_true",
+        help="never answer 429 (Personio's limits are applied by default)",
+    )
+    parser.add_argument(
+        "--period-offsets",
+        choices=PERIOD_OFFSET_STYLES,
+        default="page",
+        help="how /v1/company/absence-periods reads offset: page number or record",
+    )
+    parser.add_argument(
+        "--print-url",
+        action="store_true",
+        help="print only the base URL on the first line (for scripts)",
+    )
+
+
+def sandbox_from_arguments(args: argparse.Namespace) -> Sandbox:
+    """Build (not start) the sandbox the parsed options describe."""
+    return Sandbox(
+        seed=args.seed,
+        size=args.size,
+        rate_limits=not args.no_rate_limits,
+        period_offsets=args.period_offsets,
+        host=args.host,
+        port=args.port,
+    )
+
+
+def run(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Serve until interrupted (Ctrl-C or SIGTERM); print URL and credentials first.
+
+    Returns the exit code: 0 after an interrupt, 1 when the port cannot be bound.
+    """
+    stream = out or sys.stdout
+    sandbox = sandbox_from_arguments(args)
+    try:
+        sandbox.start()
+    except OSError as exc:
+        print(
+            f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr
+        )
+        return 1
+    try:
+        _announce(sandbox, stream, url_only=args.print_url)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sandbox.stop()
+    return 0
+
+
+def _announce(sandbox: Sandbox, stream: TextIO, *, url_only: bool) -> None:
+    if url_only:
+        print(sandbox.url, file=stream, flush=True)
+        return
+    full = sandbox.credentials
+    employees = len(sandbox.company.employees)
+    lines = [
+        f"Personio sandbox on {sandbox.url} ({employees} employees)",
+        "",
+        f"export PERSONIO_BASE_URL={sandbox.url}",
+        f"export PERSONIO_CLIENT_ID={full['client_id']}",
+        f"export PERSONIO_CLIENT_SECRET={full['client_secret']}",
+        "",
+        "Other credentials:",
+    ]
+    for name in ("narrow", "no_absences"):
+        pair = sandbox.credentials_for(name)
+        lines.append(f"  {name}: {pair['client_id']} / {pair['client_secret']}")
+    lines += ["", "Press Ctrl-C to stop."]
+    print("\n".join(lines), file=stream, flush=True)
