@@ -1,0 +1,340 @@
+"""One lazy iterator over the paging styles of Personio's v1 list endpoints.
+
+Personio's v1 lists page with `limit` and `offset`, but `offset` means different
+things per endpoint: a record offset from 0 on employees, a page number from 1 on
+time-offs (where 0 is answered as page 1), and, on hour-based absence periods, either
+of the two depending on which of Personio's documents one believes. The iterator
+trusts no style blindly: it drops ids it already yielded, stops once
+`total_elements` records have come, stops when Personio ignores paging, and raises
+`PaginationError` rather than lose records silently.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from personio_sdk import _constants as constants
+from personio_sdk._errors import PaginationError, ResponseValidationError
+from personio_sdk._logging import logger
+
+if TYPE_CHECKING:
+    from personio_sdk._transport import Transport
+
+__all__ = ["PageStyle", "chunked", "iter_items"]
+
+Params = Sequence[tuple[str, str | int]]
+T = TypeVar("T")
+
+# Personio rejects larger pages on these endpoints, so larger sizes are lowered.
+_MAX_PAGE_SIZES = {
+    "/v1/company/employees": constants.EMPLOYEES_MAX_PAGE_SIZE,
+    "/v1/company/time-offs": constants.TIME_OFFS_PAGE_SIZE,
+    "/v1/company/absence-periods": constants.ABSENCE_PERIODS_PAGE_SIZE,
+}
+# Size of the second request that DETECT sends to learn the meaning of `offset`.
+_PROBE_SIZE = 2
+
+
+class PageStyle(enum.Enum):
+    """Meaning of the `offset` query parameter of a v1 list endpoint."""
+
+    RECORD_OFFSET = "record_offset"
+    """`offset` counts records from 0 (v1 employees)."""
+    PAGE_NUMBER = "page_number"
+    """`offset` is a page number from 1 (v1 time-offs)."""
+    DETECT = "detect"
+    """Decided from the first two responses (v1 hour-based absence periods)."""
+
+
+@dataclass(frozen=True)
+class _Page:
+    items: list[Mapping[str, Any]]
+    ids: tuple[object, ...]
+    total_elements: int | None
+    total_pages: int | None
+
+
+def chunked(values: Sequence[T], size: int) -> Iterator[list[T]]:
+    """Yield `values` in consecutive lists of at most `size` items."""
+    if size < 1:
+        raise ValueError(f"size must be at least 1, got {size}")
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])
+
+
+def iter_items(
+    transport: Transport,
+    path: str,
+    *,
+    params: Params = (),
+    style: PageStyle,
+    page_size: int,
+    item_id: Callable[[Mapping[str, Any]], object],
+) -> Iterator[Mapping[str, Any]]:
+    """Yield each raw item of `data` across all pages, lazily, one page in memory.
+
+    Each id (from `item_id`) is yielded once. `params` must not contain `limit` or
+    `offset`, which the iterator sets; `page_size` is lowered to the endpoint's
+    maximum where Personio has one (100 for employees).
+
+    The listing stops on an empty page, once `total_elements` distinct records have
+    come, after the page count the first response announced, and when Personio
+    ignores paging: a page longer than `limit`, or a short page with no new id. A
+    full page with no new id raises `PaginationError`, because the records after it
+    could not be reached.
+
+    DETECT sends `offset=0` with `limit=page_size`, then `offset=1` with `limit=2`,
+    and compares the first id of the second response with the first page:
+
+    - equal to the first page's first id: `offset` is a page number and 0 is
+      answered as page 1, so the listing goes on with page 2;
+    - equal to the second id: `offset` counts records, so the listing goes on at
+      the number of records received;
+    - equal to the third id (or new, when the first page had two records): `offset`
+      is a page number from 0, so the listing goes on with page 1;
+    - anything else raises `PaginationError`.
+
+    Raises `ResponseValidationError` when a response lacks a `data` list or an item
+    lacks an id, and the errors of `Transport.get`.
+    """
+    if page_size < 1:
+        raise ValueError(f"page_size must be at least 1, got {page_size}")
+    reserved = {key for key, _ in params} & {"limit", "offset"}
+    if reserved:
+        raise ValueError(
+            f"params must not contain {sorted(reserved)}; they are set here"
+        )
+    limit = min(page_size, _MAX_PAGE_SIZES.get(path.rstrip("/"), page_size))
+    listing = _Listing(transport, path, list(params), limit, item_id)
+    return listing.run(style)
+
+
+class _Listing:
+    """State of one listing: ids seen, records yielded and the page budget."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        path: str,
+        params: list[tuple[str, str | int]],
+        limit: int,
+        item_id: Callable[[Mapping[str, Any]], object],
+    ) -> None:
+        self._transport = transport
+        self._path = path
+        self._params = params
+        self._limit = limit
+        self._item_id = item_id
+        self._seen: set[object] = set()
+        self._yielded = 0
+        self._total: int | None = None
+        self._total_pages: int | None = None
+        self._pages = 0
+        self._max_pages = constants.MAX_PAGES
+
+    def run(self, style: PageStyle) -> Iterator[Mapping[str, Any]]:
+        if style is PageStyle.RECORD_OFFSET:
+            yield from self._walk(offset=0, by_records=True, first_page_offset=0)
+        elif style is PageStyle.PAGE_NUMBER:
+            yield from self._walk(offset=1, by_records=False, first_page_offset=1)
+        else:
+            yield from self._detect()
+
+    def _walk(
+        self,
+        *,
+        offset: int,
+        by_records: bool,
+        first_page_offset: int,
+        after_first: bool = False,
+    ) -> Iterator[Mapping[str, Any]]:
+        """Request pages from `offset` on until one of the stop rules applies."""
+        while True:
+            page = self._fetch(offset, self._limit)
+            if not page.items:
+                return
+            if after_first and not self._has_new_id(page):
+                self._no_progress(page, offset)
+                return
+            yield from self._emit(page)
+            if self._finished(page):
+                return
+            if not by_records and self._total_pages is not None:
+                pages_done = offset - first_page_offset + 1
+                if pages_done >= self._total_pages:
+                    return
+            offset += len(page.items) if by_records else 1
+            after_first = True
+
+    def _detect(self) -> Iterator[Mapping[str, Any]]:
+        first = self._fetch(0, self._limit)
+        if not first.items:
+            return
+        yield from self._emit(first)
+        if self._finished(first):
+            return
+        if self._total_pages is not None and self._total_pages <= 1:
+            return
+        # Only the ids of the first page are kept while the probe is in flight.
+        first_ids, first_count = first.ids, len(first.items)
+        del first
+        probe = self._fetch(1, _PROBE_SIZE)
+        if not probe.items or len(probe.items) > _PROBE_SIZE:
+            # An empty probe means there is no second record. A long one means
+            # Personio ignored `limit`, so the first page contained everything.
+            return
+        style = self._style_from_probe(first_ids, probe.ids[0])
+        logger.debug("GET %s pages by %s", self._path, style)
+        yield from self._emit(probe)
+        if self._finished(probe):
+            return
+        if style == "record_offset":
+            offset, by_records, first_page_offset = first_count, True, 0
+        elif style == "page_from_1":
+            offset, by_records, first_page_offset = 2, False, 1
+        else:
+            offset, by_records, first_page_offset = 1, False, 0
+        yield from self._walk(
+            offset=offset,
+            by_records=by_records,
+            first_page_offset=first_page_offset,
+            after_first=True,
+        )
+
+    def _style_from_probe(self, first_ids: tuple[object, ...], probe_id: object) -> str:
+        if probe_id == first_ids[0]:
+            return "page_from_1"
+        if len(first_ids) >= 2 and probe_id == first_ids[1]:
+            return "record_offset"
+        if len(first_ids) >= 3 and probe_id == first_ids[2]:
+            return "page_from_0"
+        if len(first_ids) == 2 and probe_id not in first_ids:
+            return "page_from_0"
+        raise PaginationError(
+            f"Could not determine how GET {self._path} pages: the response to "
+            "offset=1 matches neither a record offset nor a page number.",
+            path=self._path,
+        )
+
+    def _fetch(self, offset: int, limit: int) -> _Page:
+        self._pages += 1
+        if self._pages > self._max_pages:
+            raise PaginationError(
+                f"GET {self._path} returned more than {self._max_pages} pages, more "
+                "than it announced; stopping so the listing cannot loop forever.",
+                path=self._path,
+            )
+        body = self._transport.get(
+            self._path, params=[*self._params, ("limit", limit), ("offset", offset)]
+        )
+        page = _parse_page(body, path=self._path, item_id=self._item_id)
+        logger.debug(
+            "GET %s offset=%d limit=%d: %d item(s)",
+            self._path,
+            offset,
+            limit,
+            len(page.items),
+        )
+        if self._pages == 1:
+            self._set_budget(page)
+        return page
+
+    def _set_budget(self, first: _Page) -> None:
+        total, total_pages = first.total_elements, first.total_pages
+        if first.items:
+            # Counts of 0 next to records are wrong, so they are treated as unknown.
+            total = total or None
+            total_pages = total_pages or None
+        self._total = total
+        self._total_pages = total_pages
+        # Personio computes total_pages with the page size it really used, so it is
+        # preferred over a count derived from total_elements.
+        announced: int | None = total_pages
+        if announced is None and total is not None:
+            announced = math.ceil(total / (len(first.items) or self._limit))
+        if announced is not None:
+            # One more for the DETECT probe, and a few for records added meanwhile.
+            self._max_pages = announced + constants.EXTRA_PAGES + 1
+
+    def _has_new_id(self, page: _Page) -> bool:
+        return any(item_id not in self._seen for item_id in page.ids)
+
+    def _no_progress(self, page: _Page, offset: int) -> None:
+        """Stop quietly for a short page with no new id, raise for a full one."""
+        if len(page.items) < self._limit:
+            logger.debug(
+                "GET %s offset=%d repeated earlier records; Personio ignores paging "
+                "here, so the listing is complete",
+                self._path,
+                offset,
+            )
+            return
+        raise PaginationError(
+            f"GET {self._path} returned a full page of records already received "
+            f"at offset={offset}, so the remaining records cannot be reached; "
+            "the listing stopped to avoid looping or losing records silently.",
+            path=self._path,
+        )
+
+    def _emit(self, page: _Page) -> Iterator[Mapping[str, Any]]:
+        for item, item_id in zip(page.items, page.ids, strict=True):
+            if item_id in self._seen:
+                continue
+            self._seen.add(item_id)
+            self._yielded += 1
+            yield item
+
+    def _finished(self, page: _Page) -> bool:
+        if len(page.items) > self._limit:
+            # Personio ignored `limit` (it does for employees with `updated_since`)
+            # and sent the whole result at once.
+            return True
+        return self._total is not None and self._yielded >= self._total
+
+
+def _parse_page(
+    body: Any, *, path: str, item_id: Callable[[Mapping[str, Any]], object]
+) -> _Page:
+    if not isinstance(body, Mapping):
+        raise ResponseValidationError(path=path, location="body", expected="an object")
+    data = body.get("data")
+    if not isinstance(data, list):
+        raise ResponseValidationError(path=path, location="data", expected="a list")
+    ids: list[object] = []
+    for index, item in enumerate(data):
+        if not isinstance(item, Mapping):
+            raise ResponseValidationError(
+                path=path, location=f"data[{index}]", expected="an object"
+            )
+        try:
+            identifier = item_id(item)
+            hash(identifier)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ResponseValidationError(
+                path=path, location=f"data[{index}]", expected="an item with an id"
+            ) from None
+        ids.append(identifier)
+    metadata = body.get("metadata")
+    if not isinstance(metadata, Mapping):
+        metadata = {}
+    return _Page(
+        items=data,
+        ids=tuple(ids),
+        total_elements=_count(metadata.get("total_elements")),
+        total_pages=_count(metadata.get("total_pages")),
+    )
+
+
+def _count(value: Any) -> int | None:
+    """Read a non-negative count that may arrive as a number or a string."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 0 else None
