@@ -32,6 +32,7 @@ __all__ = [
     "CATEGORY_KINDS",
     "NAME_RULES",
     "OFFSITE_WORK_CATEGORY",
+    "PAID_VACATION_CATEGORY",
     "AbsenceKind",
     "KindOverrides",
     "NameRule",
