@@ -24,6 +24,13 @@ from personio_sdk._logging import (
 from personio_sdk._retry import RetryPolicy
 from personio_sdk._transport import Transport
 from personio_sdk._version import __version__
+from personio_sdk.resources import (
+    AbsencesResource,
+    AbsenceTypesResource,
+    BalancesResource,
+    EmployeesResource,
+    WorkSchedulesResource,
+)
 
 __all__ = ["PersonioClient"]
 
@@ -116,6 +123,12 @@ class PersonioClient:
         Each resource takes `self._transport`; resources only build requests and
         parse models, and never talk to the network themselves.
         """
+        self.employees = EmployeesResource(self._transport)
+        self.work_schedules = WorkSchedulesResource(self._transport)
+        # One type cache per client, shared by absences and balances.
+        self.absence_types = AbsenceTypesResource(self._transport, clock=self._clock)
+        self.absences = AbsencesResource(self._transport, self.absence_types)
+        self.balances = BalancesResource(self._transport, self.absence_types)
 
     @property
     def closed(self) -> bool:
