@@ -38,9 +38,9 @@ class TokenCache:
 
     - The token comes from `POST /v1/auth` with the credentials in a JSON body, never
       in the query string.
-    - One thread fetches at a time. The lock is released during the HTTP call, and
-      other threads that need a token wait on a condition until the fetch ends; if
-      it failed, they raise the same error instead of asking again.
+    - One thread fetches at a time, and the lock is released during the HTTP call.
+      Other threads that need a token wait on a condition until the fetch ends. If
+      it failed, they raise the same error instead of sending another request.
     - A token is used until `expires_in` (24 h if missing) runs out. Ahead of that,
       within `refresh_margin` seconds of expiry, one thread asks for a new token
       once per token while the others keep using the current one. Personio hands
@@ -107,7 +107,7 @@ class TokenCache:
             return self._requests_sent
 
     def get_token(self) -> str:
-        """Return a valid token, fetching one if the cache holds none.
+        """Return a valid token, fetching one if the cache is empty or expired.
 
         Raises `AuthenticationError` if the credentials are rejected, and
         `ServerError`, `APIConnectionError` or `RateLimitError` if the token endpoint
@@ -135,7 +135,7 @@ class TokenCache:
         return self._fetch(early_token)
 
     def invalidate(self, token: str) -> bool:
-        """Forget `token` if the cache still holds it; return whether it did.
+        """Forget `token` if the cache still contains it, and return whether it did.
 
         Called after a 401 with the token that failed, so that a token fetched by
         another thread in the meantime is kept.
@@ -168,7 +168,7 @@ class TokenCache:
             if early_token is None:
                 raise
             # The current token is still valid, so a failed early refresh is not an
-            # error for the caller; the next fetch happens at expiry or on a 401.
+            # error for the caller. The next fetch happens at expiry or on a 401.
             logger.warning(
                 "Early token refresh failed (%s); keeping the current token",
                 type(exc).__name__,

@@ -19,7 +19,7 @@ ENV_LOG = "PERSONIO_LOG"
 # separates a slow network from an unreachable one.
 DEFAULT_CONNECT_TIMEOUT = 5.0
 # Large employee pages with many attributes can take several seconds to render, so
-# reads get more room, but a finite bound so that a hung server cannot block forever.
+# reads get more room. The bound is finite, so a hung server cannot block a call.
 DEFAULT_READ_TIMEOUT = 30.0
 # Requests are small GETs and a JSON token request, so writes finish quickly.
 DEFAULT_WRITE_TIMEOUT = 30.0
@@ -36,7 +36,7 @@ BACKOFF_MAX = 8.0
 # A Retry-After longer than this is not waited on: the call raises RateLimitError with
 # `retry_after` set, so the caller decides. 60 s matches the auth endpoint's cool-down.
 RETRY_AFTER_MAX = 60.0
-# Personio asks clients to wait at least 1 s before retrying a 429.
+# Personio's rate-limit notice for v1 employees: retry a 429 no sooner than 1 s later.
 RATE_LIMIT_MIN_WAIT = 1.0
 # Only these statuses are retried, and only for GET requests: they signal a
 # temporary condition on Personio's side (rate limit, overload, gateway trouble).

@@ -60,7 +60,7 @@ class ClientClosedError(PersonioError):
 
 
 class APIStatusError(PersonioError):
-    """Personio answered with an error status.
+    """Personio returned an error status.
 
     Attributes: `status_code`, `method`, `path` (without the query string),
     `personio_message` (the message from Personio's error body, if any) and
@@ -112,8 +112,8 @@ class NotFoundError(APIStatusError):
 class EmployeeNotFoundError(NotFoundError):
     """No employee matched the lookup.
 
-    `suggestion` holds a spelling that differs only in letter case, if one exists. It
-    is personal data, so it is an attribute and never part of the message.
+    `suggestion` contains a spelling that differs only in letter case, if one
+    exists. It is personal data, so it is an attribute and never part of the message.
     """
 
     def __init__(
@@ -138,7 +138,7 @@ class EmployeeNotFoundError(NotFoundError):
         self.suggestion = suggestion
 
     def __repr__(self) -> str:
-        # The suggestion is personal data, so the repr only says whether one exists.
+        # The suggestion is personal data, so the repr only shows whether one exists.
         has_suggestion = self.suggestion is not None
         return f"{super().__repr__()[:-1]}, has_suggestion={has_suggestion})"
 
@@ -150,8 +150,8 @@ class UnprocessableEntityError(APIStatusError):
 class RateLimitError(APIStatusError):
     """Personio's rate limit was hit (HTTP 429).
 
-    `retry_after` is the wait in seconds that Personio asked for, or None if the
-    response did not say.
+    `retry_after` is the wait in seconds from the `Retry-After` header, or None if
+    the response had none.
     """
 
     def __init__(
@@ -222,8 +222,9 @@ class ResponseValidationError(PersonioError):
     ) -> ResponseValidationError:
         """Build the error from a pydantic `ValidationError`, keeping no input value.
 
-        Only the location and the error type of the first error are used; the input,
-        the context and pydantic's message (which may quote the input) are dropped.
+        Only the location and the error type of the first error are used. The input,
+        the context and pydantic's message are dropped, because they may quote the
+        input.
         `prefix` is prepended to the location, for example `data[3].attributes`.
         """
         details = exc.errors(
@@ -347,7 +348,7 @@ def error_from_response(
     `error_class` overrides the class chosen from the status, for example to raise
     `AuthenticationError` for a 403 from the token endpoint. `retry_after` (seconds)
     is set on a `RateLimitError`. The body is read only for Personio's message and
-    trace id; a body that is not JSON, such as an HTML 502 page, gives no message.
+    trace id. A body that is not JSON, such as an HTML 502 page, gives no message.
     """
     status_code = response.status_code
     path = strip_query(path)

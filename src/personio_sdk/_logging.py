@@ -48,7 +48,7 @@ _env_handler: logging.Handler | None = None
 
 
 def configure_from_env() -> None:
-    """Turn on a stderr handler for the SDK logger if `PERSONIO_LOG` asks for it.
+    """Turn on a stderr handler for the SDK logger if `PERSONIO_LOG` is set.
 
     `PERSONIO_LOG=debug` or `PERSONIO_LOG=info` sets the level of the `personio_sdk`
     logger and adds one stderr handler; any other value, or none, changes nothing.

@@ -1,10 +1,10 @@
 """One lazy iterator over the paging styles of Personio's v1 list endpoints.
 
 Personio's v1 lists page with `limit` and `offset`, but `offset` means different
-things per endpoint: a record offset from 0 on employees, a page number from 1 on
-time-offs (where 0 is answered as page 1), and, on hour-based absence periods, either
-of the two depending on which of Personio's documents one believes. The iterator
-trusts no style blindly: it drops ids it already yielded, stops once
+things per endpoint. It is a record offset from 0 on employees and a page number
+from 1 on time-offs, where Personio returns page 1 for 0. On hour-based absence
+periods the definition says record offset and the changelog says page numbers. The
+iterator trusts no style blindly: it drops ids it already yielded, stops once
 `total_elements` records have come, stops when Personio ignores paging, and raises
 `PaginationError` rather than lose records silently.
 """
@@ -90,8 +90,8 @@ def iter_items(
     DETECT sends `offset=0` with `limit=page_size`, then `offset=1` with `limit=2`,
     and compares the first id of the second response with the first page:
 
-    - equal to the first page's first id: `offset` is a page number and 0 is
-      answered as page 1, so the listing goes on with page 2;
+    - equal to the first page's first id: `offset` is a page number and 0 returns
+      page 1, so the listing goes on with page 2;
     - equal to the second id: `offset` counts records, so the listing goes on at
       the number of records received;
     - equal to the third id (or new, when the first page had two records): `offset`
@@ -179,6 +179,7 @@ class _Listing:
             return
         if self._total_pages is not None and self._total_pages <= 1:
             return
+
         # Only the ids of the first page are kept while the probe is in flight.
         first_ids, first_count = first.ids, len(first.items)
         del first
@@ -187,11 +188,13 @@ class _Listing:
             # An empty probe means there is no second record. A long one means
             # Personio ignored `limit`, so the first page contained everything.
             return
+
         style = self._style_from_probe(first_ids, probe.ids[0])
         logger.debug("GET %s pages by %s", self._path, style)
         yield from self._emit(probe)
         if self._finished(probe):
             return
+
         if style == "record_offset":
             offset, by_records, first_page_offset = first_count, True, 0
         elif style == "page_from_1":

@@ -82,8 +82,9 @@ class Transport:
         `path` is the real path, for example `/v1/company/employees/123`; `params` is
         a list of pairs, so that a key such as `employees[]` may repeat. Connection
         errors, timeouts and the statuses 429, 500, 502, 503 and 504 are retried up
-        to `max_retries` times with back-off; a 401 (or a 403 saying the authorization
-        is not valid) fetches a new token and replays the request once.
+        to `max_retries` times with back-off. A 401, or a 403 whose message is that
+        the authorization is not valid, fetches a new token and replays the request
+        once.
 
         Raises `APIStatusError` subclasses for error statuses, `APITimeoutError` and
         `APIConnectionError` when retries run out, `ResponseValidationError` for a
@@ -242,8 +243,8 @@ def _status_error(
 def _connection_error(
     exc: httpx.TransportError, *, method: str, path: str, attempts: int
 ) -> APIConnectionError:
-    # The httpx exception is not chained: its request holds the full URL, query
-    # string included.
+    # The httpx exception is not chained, because its request contains the full
+    # URL with the query string.
     name = type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(

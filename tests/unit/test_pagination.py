@@ -76,7 +76,7 @@ def page_number_server(
 
 
 def paging_ignored_server(rows: list[dict[str, Any]]) -> Server:
-    """Every request gets the whole list, whatever limit and offset say."""
+    """Every request gets the whole list; limit and offset are ignored."""
 
     def handle(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json={"success": True, "data": rows})

@@ -78,7 +78,7 @@ def test_rate_limit_waits_at_least_one_second() -> None:
     assert decision.wait >= 1.0
 
 
-def test_rate_limit_zero_retry_after_still_waits_one_second() -> None:
+def test_zero_retry_after_waits_one_second() -> None:
     decision = decide_status_retry(429, "0", retry_number=1, policy=RetryPolicy())
     assert decision.wait == 1.0
 

@@ -94,7 +94,7 @@ def test_429_with_retry_after_waits_that_long(
     assert clock.sleeps == [2.0]
 
 
-def test_429_with_http_date_retry_after_waits_until_then(
+def test_429_http_date_retry_after_is_honoured(
     make_client, auth_route: respx.Route, router: respx.MockRouter, clock: FakeClock
 ) -> None:
     client = make_client()
@@ -109,7 +109,7 @@ def test_429_with_http_date_retry_after_waits_until_then(
     assert clock.sleeps == [5.0]
 
 
-def test_429_without_retry_after_waits_at_least_one_second(
+def test_429_without_retry_after_waits_1s(
     client: PersonioClient, router: respx.MockRouter, clock: FakeClock
 ) -> None:
     route = router.get(EMPLOYEES)
