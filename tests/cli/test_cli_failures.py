@@ -203,8 +203,14 @@ def test_failure_line_never_contains_secret(exc: BaseException) -> None:
     assert "papi-canary-secret" not in line
 
 
-def test_redact_skips_empty_secret() -> None:
-    assert redact("abc", ["", "b"]) == "a[redacted]c"
+def test_redact_replaces_every_occurrence() -> None:
+    assert redact("a-secret-1 and a-secret-1", ["a-secret-1"]) == (
+        "[redacted] and [redacted]"
+    )
+
+
+def test_redact_skips_short_strings() -> None:
+    assert redact("check --base-url", ["", "b"]) == "check --base-url"
 
 
 def test_context_repr_hides_secrets() -> None:

@@ -22,8 +22,12 @@ from personio_sdk._errors import (
     ServerError,
 )
 from personio_sdk.cli._parser import EmployeeRef, UsageError
+from personio_sdk.resources._errors import AttributeNotReadableError
 
 _REDACTED = "[redacted]"
+# Shorter strings are not real Personio secrets, and replacing them would garble
+# ordinary words of the message (a secret "b" would turn "base" into "[redacted]ase").
+_MIN_SECRET_LENGTH = 8
 
 
 class ExitCode(enum.IntEnum):
@@ -55,9 +59,9 @@ class FailureContext:
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of each non-empty secret in `text`."""
+    """Replace every occurrence of each secret of 8 or more characters in `text`."""
     for secret in secrets:
-        if secret:
+        if len(secret) >= _MIN_SECRET_LENGTH:
             text = text.replace(secret, _REDACTED)
     return text
 
@@ -152,10 +156,10 @@ def _classify(exc: BaseException, context: FailureContext) -> tuple[ExitCode, st
     if isinstance(exc, AuthenticationError):
         return ExitCode.AUTHENTICATION, _authentication_failed(context)
     if isinstance(exc, PermissionDeniedError):
-        return ExitCode.AUTHENTICATION, (
-            f"Permission denied: {exc}. Check which employee attributes and "
-            "absence types the API credentials may read in Personio."
-        )
+        # The SDK's message already names the permission the endpoint needs.
+        return ExitCode.AUTHENTICATION, f"Permission denied: {exc}"
+    if isinstance(exc, AttributeNotReadableError):
+        return ExitCode.AUTHENTICATION, f"Permission denied: {exc}"
     if isinstance(exc, APIConnectionError):
         return ExitCode.API_ERROR, _connection_failed(exc, context)
     if isinstance(exc, APIStatusError):

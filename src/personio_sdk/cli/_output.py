@@ -20,6 +20,9 @@ from typing import Any, Literal, TextIO
 
 OutputFormat = Literal["table", "json", "csv"]
 
+#: Decimal places of numbers in tables; JSON and CSV keep every digit.
+TABLE_DECIMAL_PLACES = 2
+
 #: Characters that some terminals cannot encode (half, middle dot, en and em dash,
 #: ellipsis), with plain ASCII replacements.
 _ASCII_FALLBACKS = {
@@ -36,14 +39,15 @@ class Column:
     """One column of a report.
 
     `key` names the record field and is the CSV header; `header` is the table heading.
-    `display` formats a value for the table (default: `format_cell`). `numeric` columns
-    are right-aligned. `in_table` and `in_csv` choose where the column appears.
+    `display` builds the table cell from the whole record, so a cell can combine
+    fields; by default the cell is `format_cell(record[key])`. `numeric` columns are
+    right-aligned. `in_table` and `in_csv` choose where the column appears.
     """
 
     key: str
     header: str
     numeric: bool = False
-    display: Callable[[Any], str] | None = None
+    display: Callable[[Mapping[str, Any]], str] | None = None
     in_table: bool = True
     in_csv: bool = True
 
@@ -67,21 +71,27 @@ class Report:
     group_by: str | None = None
 
 
-def format_decimal(value: Decimal) -> str:
-    """Format a Decimal without exponent or trailing zeros: `8`, `7.5`, `0.25`."""
+def format_decimal(value: Decimal, *, places: int | None = None) -> str:
+    """Format a Decimal without exponent or trailing zeros: `8`, `7.5`, `0.25`.
+
+    With `places`, round half-even to that many decimal places first, so that a
+    share such as 2/7.5 prints as `0.27`.
+    """
+    if places is not None:
+        value = round(value, places)
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")
 
 
 def format_cell(value: Any) -> str:
-    """Format a value for the table: `-` for None, ISO dates, plain decimals."""
+    """Format a value for the table: `-` for None, ISO dates, decimals rounded to 2."""
     if value is None:
         return "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Decimal):
-        return format_decimal(value)
+        return format_decimal(value, places=TABLE_DECIMAL_PLACES)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, (dt.date, dt.datetime)):
@@ -164,11 +174,16 @@ def render_table(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _table_cell(column: Column, record: Mapping[str, Any]) -> str:
+    if column.display is not None:
+        return column.display(record)
+    return format_cell(record.get(column.key))
+
+
 def _table_lines(report: Report) -> list[str]:
     columns = [column for column in report.columns if column.in_table]
     cells = [
-        [(column.display or format_cell)(record.get(column.key)) for column in columns]
-        for record in report.records
+        [_table_cell(column, record) for column in columns] for record in report.records
     ]
     widths = [
         max([len(column.header), *(len(row[index]) for row in cells)])
