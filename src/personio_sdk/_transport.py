@@ -90,6 +90,8 @@ class Transport:
         `APIConnectionError` when retries run out, `ResponseValidationError` for a
         2xx body that is not JSON, and `ClientClosedError` after `close()`.
         """
+        if not path.startswith("/"):
+            raise ValueError(f"path must start with '/', got {strip_query(path)!r}")
         method = "GET"
         path = strip_query(path)
         url = self._base_url + path

@@ -393,3 +393,8 @@ def test_request_id_header_reaches_the_error(
 
 def test_transport_repr_holds_no_secret(client: PersonioClient) -> None:
     assert CLIENT_SECRET not in repr(client._transport)
+
+
+def test_relative_path_is_rejected(client: PersonioClient) -> None:
+    with pytest.raises(ValueError, match="must start with"):
+        client._transport.get("v1/company/employees")
