@@ -21,11 +21,32 @@ from personio_sdk._errors import (
 )
 from personio_sdk._version import __version__
 from personio_sdk.calendar import Calendar, CalendarDay, DayAbsence, build_calendar
+from personio_sdk.models import (
+    Absence,
+    AbsenceBalance,
+    AbsenceDay,
+    AbsenceKind,
+    AbsenceStatus,
+    AbsenceType,
+    Employee,
+    HolidayCalendar,
+    KindOverrides,
+    OrgUnit,
+    WorkSchedule,
+)
+from personio_sdk.resources import AttributeNotReadableError
 
 __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "Absence",
+    "AbsenceBalance",
+    "AbsenceDay",
+    "AbsenceKind",
+    "AbsenceStatus",
+    "AbsenceType",
+    "AttributeNotReadableError",
     "AuthenticationError",
     "BadRequestError",
     "Calendar",
@@ -33,8 +54,12 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "DayAbsence",
+    "Employee",
     "EmployeeNotFoundError",
+    "HolidayCalendar",
+    "KindOverrides",
     "NotFoundError",
+    "OrgUnit",
     "PaginationError",
     "PermissionDeniedError",
     "PersonioClient",
@@ -43,6 +68,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "UnprocessableEntityError",
+    "WorkSchedule",
     "__version__",
     "build_calendar",
 ]
