@@ -497,3 +497,16 @@ def test_absence_type_missing_name_raises() -> None:
     with pytest.raises(ResponseValidationError) as caught:
         AbsenceType.from_api({"attributes": {"id": 5}}, location="data[1]")
     assert caught.value.location == "data[1].attributes.name"
+
+
+def test_instant_without_offset_is_utc() -> None:
+    absence = Absence.from_absence_period(
+        period(start="2026-03-09T23:30:00", end="2026-03-10T01:00:00")
+    )
+    assert absence.start_date == date(2026, 3, 10)
+
+
+def test_hourly_missing_id_raises() -> None:
+    with pytest.raises(ResponseValidationError) as caught:
+        Absence.from_absence_period(period(id=None))
+    assert caught.value.location == "attributes.id"

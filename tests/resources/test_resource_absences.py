@@ -326,3 +326,31 @@ def test_get_rejects_bad_id(
     with pytest.raises(ValueError, match="absence_id"):
         absences.get(bad)
     assert data_requests(api) == []
+
+
+def test_updated_since_date_uses_local_date(
+    api: respx.MockRouter, absences: AbsencesResource
+) -> None:
+    # 23:30 UTC on 9 January is 10 January in Berlin, the period's time zone.
+    serve(
+        api,
+        periods=[
+            period_item(PERIOD_ID, updated_at="2026-01-09T23:30:00Z"),
+            period_item(
+                "0f8c6a8e-0000-4000-8000-000000000002",
+                updated_at="2026-01-09T20:00:00Z",
+            ),
+        ],
+    )
+    found = list(absences.list(updated_since=date(2026, 1, 10)))
+    assert [a.id for a in found] == [PERIOD_ID]
+
+
+def test_statuses_wrong_type_rejected(absences: AbsencesResource) -> None:
+    with pytest.raises(TypeError, match="statuses"):
+        absences.list(statuses=5)  # type: ignore[arg-type]
+
+
+def test_unknown_status_message_lists_names(absences: AbsencesResource) -> None:
+    with pytest.raises(ValueError, match="approved, pending, requested, rejected"):
+        absences.list(statuses=["done"])
