@@ -40,18 +40,23 @@ custom attributes) and "no_absences" (403 on every absence endpoint).
 
 from personio_sdk.sandbox._auth import Credential, CredentialPair
 from personio_sdk.sandbox._demo import DEMO_EMPLOYEES, DEMO_TODAY, DemoEmployee
+from personio_sdk.sandbox._faults import FAULT_KINDS, Fault
 from personio_sdk.sandbox._generate import SIZES, SandboxSize
+from personio_sdk.sandbox._process import SandboxProcess
 from personio_sdk.sandbox._server import Sandbox
 from personio_sdk.sandbox._state import SandboxStats
 
 __all__ = [
     "DEMO_EMPLOYEES",
     "DEMO_TODAY",
+    "FAULT_KINDS",
     "SIZES",
     "Credential",
     "CredentialPair",
     "DemoEmployee",
+    "Fault",
     "Sandbox",
+    "SandboxProcess",
     "SandboxSize",
     "SandboxStats",
 ]

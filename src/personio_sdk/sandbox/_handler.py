@@ -6,18 +6,21 @@ Nagle's algorithm off, so keep-alive clients never wait on delayed ACKs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
+import threading
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from personio_sdk.sandbox import _endpoints as ep
 from personio_sdk.sandbox._auth import ABSENCES_READ, EMPLOYEES_READ, Credential
 from personio_sdk.sandbox._endpoints import Context, Params, Reply, error_reply
+from personio_sdk.sandbox._faults import HTML_ERROR_PAGE, Fault, format_retry_after
 from personio_sdk.sandbox._serialize import dumps
 
 if TYPE_CHECKING:
@@ -33,6 +36,7 @@ QUERY_CREDENTIALS = (
     "Send client_id and client_secret in the request body."
 )
 FORBIDDEN = "You do not have permission to access this resource."
+TOO_MANY_REQUESTS = "Too many requests. Please retry later."
 
 _Endpoint = Callable[[Context, Params, str], Reply]
 
@@ -100,7 +104,29 @@ class SandboxServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], state: SandboxState) -> None:
         self.state = state
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
         super().__init__(address, SandboxHandler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Close every open keep-alive connection, so no handler thread lingers."""
+        with self._connections_lock:
+            connections = list(self._connections)
+            self._connections.clear()
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+            connection.close()
 
 
 class SandboxHandler(BaseHTTPRequestHandler):
@@ -140,7 +166,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
         self.answer("DELETE")
 
     def answer(self, method: str) -> None:
-        """Route, authenticate and answer one request."""
+        """Route, inject faults, apply rate limits, authenticate and answer."""
         state = self.server.state
         raw_path, _, query = self.path.partition("?")
         path = raw_path.rstrip("/") or "/"
@@ -148,11 +174,69 @@ class SandboxHandler(BaseHTTPRequestHandler):
         body = self.read_body()
         template, route = match_route(method, path)
         state.record_request(path, template)
-        reply, token = self.dispatch(method, path, params, body, template, route)
+        page = request_page(template, params, state.period_offsets)
+        fault = state.faults.pick(method, path, template, page)
+        if fault is not None and self.inject(fault):
+            return
+        token = None
+        retry_after = state.limiter.retry_after(template)
+        if retry_after is not None:
+            reply = error_reply(429, TOO_MANY_REQUESTS)
+            reply.headers.append(("Retry-After", str(retry_after)))
+        else:
+            reply, token = self.dispatch(method, path, params, body, template, route)
         if token is not None:
             reply.headers.append(("Authorization", f"Bearer {token}"))
         state.record_status(reply.status)
-        self.send(reply)
+        if fault is not None and fault.kind == "truncate":
+            self.send_truncated(reply)
+        else:
+            self.send(reply)
+
+    def inject(self, fault: Fault) -> bool:
+        """Apply a fault before the normal answer; True when it answered already."""
+        state = self.server.state
+        kind = fault.kind
+        if kind in ("latency", "stall"):
+            state.stopping.wait(fault.seconds or 0.0)
+        elif kind == "revoke_token":
+            state.tokens.revoke_all()
+        elif kind == "expire_token":
+            state.tokens.expire_all()
+        elif kind == "drop":
+            self.drop()
+            return True
+        elif kind == "status":
+            status = fault.status or 503
+            reply = error_reply(status, _phrase(status))
+            if fault.retry_after is not None:
+                reply.headers.append(
+                    ("Retry-After", format_retry_after(fault.retry_after))
+                )
+            state.record_status(status)
+            self.send(reply)
+            return True
+        elif kind == "html":
+            status = fault.status or 502
+            page = HTML_ERROR_PAGE.format(status=status, phrase=_phrase(status))
+            state.record_status(status)
+            self.send(Reply(status, page.encode(), "text/html"))
+            return True
+        return False
+
+    def drop(self) -> None:
+        """Close the connection without a response."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def send_truncated(self, reply: Reply) -> None:
+        """Send the headers and half the body, then close the connection."""
+        full = self.encode(reply)
+        cut = len(full) - len(reply.body) // 2 - 1
+        with contextlib.suppress(OSError):
+            self.wfile.write(full[:cut])
+        self.drop()
 
     def dispatch(
         self,
@@ -231,12 +315,12 @@ class SandboxHandler(BaseHTTPRequestHandler):
 
     def send(self, reply: Reply) -> None:
         """Write status line, headers and body in one call."""
-        try:
-            phrase = HTTPStatus(reply.status).phrase
-        except ValueError:
-            phrase = "Unknown"
+        self.wfile.write(self.encode(reply))
+
+    def encode(self, reply: Reply) -> bytes:
+        """Return the whole HTTP response as bytes."""
         lines = [
-            f"HTTP/1.1 {reply.status} {phrase}",
+            f"HTTP/1.1 {reply.status} {_phrase(reply.status)}",
             f"Content-Type: {reply.content_type}",
             f"Content-Length: {len(reply.body)}",
         ]
@@ -244,7 +328,32 @@ class SandboxHandler(BaseHTTPRequestHandler):
         if self.close_connection:
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        self.wfile.write(head + reply.body)
+        return head + reply.body
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def request_page(template: str | None, params: Params, period_offsets: str) -> int:
+    """Return the 1-based page a listing request asks for (1 for other requests)."""
+    try:
+        offset = int(ep.first(params, "offset") or 0)
+        if template == "/v1/company/employees":
+            return offset // max(1, int(ep.first(params, "limit") or 50)) + 1
+        page_numbers = template == "/v1/company/time-offs" or (
+            template == "/v1/company/absence-periods" and period_offsets == "page"
+        )
+        if page_numbers:
+            return max(offset, 1)
+        if template in ("/v1/company/absence-periods", "/v1/company/time-off-types"):
+            return offset // max(1, int(ep.first(params, "limit") or 200)) + 1
+    except ValueError:
+        pass
+    return 1
 
 
 def _credential_fields(body: bytes, content_type: str) -> dict[str, str]:

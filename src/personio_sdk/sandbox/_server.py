@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
+from typing import Any
 
 from personio_sdk.sandbox._auth import (
     Credential,
@@ -15,14 +17,27 @@ from personio_sdk.sandbox._auth import (
     default_credentials,
 )
 from personio_sdk.sandbox._demo import DEMO_TODAY
+from personio_sdk.sandbox._faults import Fault
 from personio_sdk.sandbox._generate import SIZES, SandboxSize, build_company
 from personio_sdk.sandbox._handler import SandboxServer
 from personio_sdk.sandbox._model import Company
+from personio_sdk.sandbox._ratelimit import RateLimiter
 from personio_sdk.sandbox._state import SandboxState, SandboxStats
 from personio_sdk.sandbox._store import Store
 
 DEFAULT_SEED = 2026
 PERIOD_OFFSET_STYLES = ("page", "record")
+
+
+@functools.lru_cache(maxsize=4)
+def _shared_store(seed: int, size: SandboxSize, today: dt.date) -> Store:
+    """Build, or reuse, the read-only data of one company.
+
+    The company and its indexes never change once built, so sandboxes started with
+    the same seed, size and today share them; a test suite that starts a fresh
+    sandbox per test then pays for generation once.
+    """
+    return Store(build_company(seed, size, today))
 
 
 class Sandbox:
@@ -37,6 +52,7 @@ class Sandbox:
         seed: seed of the generated employees (the featured ones never change).
         size: "demo" (64 employees), "medium", "large" (10,000 employees and 200,000
             absences) or a `SandboxSize`.
+        faults: `Fault` objects or fault specs (`"status=503,times=1"`) to inject.
         rate_limits: answer Personio's documented limits with 429 (default on).
         clock: a function returning seconds, for token lifetimes and rate limits;
             `advance()` moves it forward. Default: `time.monotonic`.
@@ -51,6 +67,7 @@ class Sandbox:
         *,
         seed: int = DEFAULT_SEED,
         size: str | SandboxSize = "demo",
+        faults: Iterable[Fault | str] = (),
         rate_limits: bool = True,
         clock: Callable[[], float] | None = None,
         today: dt.date = DEMO_TODAY,
@@ -64,15 +81,18 @@ class Sandbox:
             )
         dimensions = SIZES[size] if isinstance(size, str) else size
         self.clock = SandboxClock(clock)
-        self.company: Company = build_company(seed, dimensions, today)
+        store = _shared_store(seed, dimensions, today)
+        self.company: Company = store.company
         self._credentials = default_credentials()
         self._state = SandboxState(
-            store=Store(self.company),
+            store=store,
             tokens=TokenRegistry(self.clock),
             credentials=self._credentials,
             period_offsets=period_offsets,
+            limiter=RateLimiter(self.clock, enabled=rate_limits),
         )
-        self.rate_limits = rate_limits
+        for fault in faults:
+            self.add_fault(fault)
         self._address = (host, port)
         self._server: SandboxServer | None = None
         self._thread: threading.Thread | None = None
@@ -83,6 +103,7 @@ class Sandbox:
         """Bind the port and serve in a background thread; return self."""
         if self._server is not None:
             return self
+        self._state.stopping.clear()
         server = SandboxServer(self._address, self._state)
         thread = threading.Thread(
             target=server.serve_forever,
@@ -100,8 +121,10 @@ class Sandbox:
         self._server = self._thread = None
         if server is None:
             return
+        self._state.stopping.set()
         server.shutdown()
         server.server_close()
+        server.close_connections()
         if thread is not None:
             thread.join(timeout=5)
 
@@ -170,6 +193,41 @@ class Sandbox:
     def expire_tokens(self) -> None:
         """Age every issued token past 24 hours: data calls with them get 401."""
         self._state.tokens.expire_all()
+
+    @property
+    def rate_limits(self) -> bool:
+        """Whether Personio's rate limits are answered with 429; settable any time."""
+        return self._state.limiter.enabled
+
+    @rate_limits.setter
+    def rate_limits(self, enabled: bool) -> None:
+        self._state.limiter.enabled = enabled
+
+    def add_fault(self, fault: Fault | str | None = None, **options: Any) -> Fault:
+        """Inject a fault: a `Fault`, a spec string, or `kind=` plus `Fault` options.
+
+        `sb.add_fault("status", status=429, retry_after=2, times=1)` and
+        `sb.add_fault("status=429,retry_after=2,times=1")` are the same. Returns the
+        fault, whose `hits` counts the requests it hit. Raises ValueError for an
+        invalid spec or kind.
+        """
+        if isinstance(fault, Fault):
+            made = fault
+        elif fault is not None and not options and ("=" in fault or "," in fault):
+            made = Fault.parse(fault)
+        else:
+            kind = fault if fault is not None else options.pop("kind")
+            made = Fault(kind, **options)
+        return self._state.faults.add(made)
+
+    def clear_faults(self) -> None:
+        """Remove every injected fault."""
+        self._state.faults.clear()
+
+    @property
+    def faults(self) -> list[Fault]:
+        """The injected faults, in the order they are tried."""
+        return self._state.faults.faults()
 
     def stats(self) -> SandboxStats:
         """Return counters of requests (by path and route), statuses and tokens."""

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from personio_sdk.sandbox._auth import Credential, TokenRegistry
+from personio_sdk.sandbox._faults import FaultPlan
+from personio_sdk.sandbox._ratelimit import RateLimiter
 from personio_sdk.sandbox._store import Store
 
 
@@ -35,6 +37,9 @@ class SandboxState:
     tokens: TokenRegistry
     credentials: dict[str, Credential]
     period_offsets: str
+    limiter: RateLimiter
+    faults: FaultPlan = field(default_factory=FaultPlan)
+    stopping: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _requests: Counter[str] = field(default_factory=Counter)
     _routes: Counter[str] = field(default_factory=Counter)

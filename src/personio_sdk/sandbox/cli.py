@@ -11,6 +11,7 @@ import sys
 import threading
 from typing import TextIO
 
+from personio_sdk.sandbox._faults import FAULT_KINDS, Fault
 from personio_sdk.sandbox._generate import SIZES
 from personio_sdk.sandbox._server import DEFAULT_SEED, PERIOD_OFFSET_STYLES, Sandbox
 
@@ -42,10 +43,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how /v1/company/absence-periods reads offset: page number or record",
     )
     parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        type=_fault,
+        help=(
+            "inject a fault, repeatable: KIND[=VALUE][,key=value...], for example "
+            "status=503,path=/v1/company/time-offs,page=2,times=1,retry_after=2; "
+            "kinds: " + ", ".join(FAULT_KINDS)
+        ),
+    )
+    parser.add_argument(
         "--print-url",
         action="store_true",
         help="print only the base URL on the first line (for scripts)",
     )
+
+
+def _fault(spec: str) -> Fault:
+    try:
+        return Fault.parse(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def sandbox_from_arguments(args: argparse.Namespace) -> Sandbox:
@@ -53,6 +73,7 @@ def sandbox_from_arguments(args: argparse.Namespace) -> Sandbox:
     return Sandbox(
         seed=args.seed,
         size=args.size,
+        faults=args.fault,
         rate_limits=not args.no_rate_limits,
         period_offsets=args.period_offsets,
         host=args.host,
@@ -60,10 +81,17 @@ def sandbox_from_arguments(args: argparse.Namespace) -> Sandbox:
     )
 
 
-def run(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    *,
+    out: TextIO | None = None,
+    stop: threading.Event | None = None,
+) -> int:
     """Serve until interrupted (Ctrl-C or SIGTERM); print URL and credentials first.
 
-    Returns the exit code: 0 after an interrupt, 1 when the port cannot be bound.
+    `out` replaces standard output and setting `stop` ends serving, for callers that
+    embed the command. Returns the exit code: 0 after an interrupt or `stop`, 1 when
+    the port cannot be bound.
     """
     stream = out or sys.stdout
     sandbox = sandbox_from_arguments(args)
@@ -76,7 +104,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
         return 1
     try:
         _announce(sandbox, stream, url_only=args.print_url)
-        threading.Event().wait()
+        (stop or threading.Event()).wait()
     except KeyboardInterrupt:
         pass
     finally:
