@@ -11,10 +11,14 @@ is therefore decided in this order:
    `offsite_work`, `other`, `undefined`, null and every unknown category;
 4. else `AbsenceKind.OTHER`.
 
-Whether a type `counts_as_work` (off-site work such as home office or a business trip,
-which is not time off) is decided in the same order: an override, then a specific
-category (never work), then the first matching name rule (off-site rules mean work,
-time-off rules mean time off), then the category `offsite_work` (work), else not work.
+A type `counts_as_work` when it is off-site work, such as home office or a business
+trip, which is not time off. That is decided in the same order:
+
+1. an override;
+2. a specific category, which is never work;
+3. the first matching name rule: off-site rules mean work, the others time off;
+4. the category `offsite_work`, which is work; anything else is not.
+
 So "Vacation" in `offsite_work` is VACATION and not work, because the name rule for
 vacation matches before the category is consulted, while "Home office" in
 `offsite_work`, or an unnamed "Außentermin" there, counts as work.
