@@ -7,11 +7,13 @@ import os
 import platform
 import time
 from collections.abc import Callable
+from datetime import date
 from types import TracebackType
 
 import httpx
 
 from personio_sdk import _constants as constants
+from personio_sdk.calendar import Calendar
 from personio_sdk._auth import TokenCache
 from personio_sdk._errors import ConfigurationError
 from personio_sdk._logging import (
@@ -22,6 +24,13 @@ from personio_sdk._logging import (
     unregister_base_url,
 )
 from personio_sdk._retry import RetryPolicy
+from personio_sdk._sync import (
+    HolidaySource,
+    SyncResult,
+    check_range,
+    employee_calendar_for,
+    sync_employee,
+)
 from personio_sdk._transport import Transport
 from personio_sdk._version import __version__
 from personio_sdk.resources import (
@@ -129,6 +138,75 @@ class PersonioClient:
         self.absence_types = AbsenceTypesResource(self._transport, clock=self._clock)
         self.absences = AbsencesResource(self._transport, self.absence_types)
         self.balances = BalancesResource(self._transport, self.absence_types)
+
+    def calendar(
+        self,
+        employee_id: int,
+        *,
+        start: date,
+        end: date,
+        holidays: HolidaySource = "auto",
+        include_regional_holidays: bool = False,
+        december_half_days: bool = False,
+    ) -> Calendar:
+        """Build the day-by-day calendar of an employee from `start` to `end`.
+
+        Reads the employee (work schedule, hire and termination dates, holiday
+        calendar) and their approved absences, then computes each day's scheduled
+        hours, absences and target hours; `personio_sdk.calendar` states the rules.
+        `holidays` is the public-holiday source: `"auto"` looks the dates up from
+        the employee's holiday calendar with the optional `holidays` package, a
+        mapping of dates to names uses those dates, and None uses none.
+        `include_regional_holidays` adds holidays of parts of a state (15 August
+        in parts of Bavaria); `december_half_days` makes 24 and 31 December half
+        days off. Anything the caller should know, such as a holiday calendar that
+        could not be mapped, is in `Calendar.notes`.
+
+        Raises ValueError for a bad id or range before any request, and the
+        errors of the request loop.
+        """
+        first, last = check_range(start, end)
+        employee = self.employees.get(employee_id)
+        return employee_calendar_for(
+            self,
+            employee,
+            start=first,
+            end=last,
+            holidays=holidays,
+            include_regional_holidays=include_regional_holidays,
+            december_half_days=december_half_days,
+        )
+
+    def sync(
+        self,
+        email: str,
+        *,
+        start: date,
+        end: date,
+        holidays: HolidaySource = "auto",
+        include_regional_holidays: bool = False,
+        december_half_days: bool = False,
+    ) -> SyncResult:
+        """Read an employee's profile, schedule, absences, balances and calendar.
+
+        The employee is found by email (exact match, as `employees.find_by_email`).
+        A first call of a client makes 6 requests: the token, the employee, the
+        absence types, time-offs, hour-based absence periods and the balances.
+        Later calls on the same client make 4, because the token and the absence
+        types are cached. The holiday options are those of `calendar`.
+
+        Raises EmployeeNotFoundError when no profile has the email, ValueError for
+        bad arguments before any request, and the errors of the request loop.
+        """
+        return sync_employee(
+            self,
+            email,
+            start=start,
+            end=end,
+            holidays=holidays,
+            include_regional_holidays=include_regional_holidays,
+            december_half_days=december_half_days,
+        )
 
     @property
     def closed(self) -> bool:

@@ -128,6 +128,7 @@ class _Listing:
         self._path = path
         self._params = params
         self._limit = limit
+        self._last_limit = limit
         self._item_id = item_id
         self._seen: set[object] = set()
         self._yielded = 0
@@ -234,6 +235,7 @@ class _Listing:
         body = self._transport.get(
             self._path, params=[*self._params, ("limit", limit), ("offset", offset)]
         )
+        self._last_limit = limit
         page = _parse_page(body, path=self._path, item_id=self._item_id)
         logger.debug(
             "GET %s offset=%d limit=%d: %d item(s)",
@@ -296,6 +298,10 @@ class _Listing:
             # Personio ignored `limit` (it does for employees with `updated_since`)
             # and sent the whole result at once.
             return True
+        if self._total is None and self._total_pages is None:
+            # Without counts (time-off types send none), a page shorter than the
+            # limit it was requested with is the last one.
+            return len(page.items) < self._last_limit
         return self._total is not None and self._yielded >= self._total
 
 

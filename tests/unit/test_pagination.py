@@ -120,13 +120,22 @@ def test_employees_limit_never_exceeds_100(
     assert all(limit <= 100 for _, limit in offsets(route))
 
 
-def test_record_offsets_without_metadata_stop_on_empty_page(
+def test_record_offsets_without_metadata_stop_on_short_page(
     client: PersonioClient, router: respx.MockRouter
 ) -> None:
     server = record_offset_server(records(5), metadata=False)
     route = router.get(EMPLOYEES).mock(side_effect=server)
     assert collect(client, EMPLOYEES, PageStyle.RECORD_OFFSET, 2) == list(range(5))
-    assert offsets(route) == [(0, 2), (2, 2), (4, 2), (5, 2)]
+    assert offsets(route) == [(0, 2), (2, 2), (4, 2)]
+
+
+def test_record_offsets_without_metadata_stop_on_empty_page(
+    client: PersonioClient, router: respx.MockRouter
+) -> None:
+    server = record_offset_server(records(4), metadata=False)
+    route = router.get(EMPLOYEES).mock(side_effect=server)
+    assert collect(client, EMPLOYEES, PageStyle.RECORD_OFFSET, 2) == list(range(4))
+    assert offsets(route) == [(0, 2), (2, 2), (4, 2)]
 
 
 def test_time_offs_start_at_page_one(
@@ -148,13 +157,14 @@ def test_time_offs_never_request_page_one_twice(
     assert pages.count(1) == 1
 
 
-def test_time_offs_without_metadata_stop_on_empty_page(
+def test_time_offs_without_metadata_stop_on_short_page(
     client: PersonioClient, router: respx.MockRouter
 ) -> None:
     server = page_number_server(records(5), metadata=False)
     route = router.get(TIME_OFFS).mock(side_effect=server)
     assert collect(client, TIME_OFFS, PageStyle.PAGE_NUMBER, 2) == list(range(5))
-    assert [offset for offset, _ in offsets(route)] == [1, 2, 3, 4]
+    # Without counts, the short third page (one record of two) is the last.
+    assert [offset for offset, _ in offsets(route)] == [1, 2, 3]
 
 
 def test_time_offs_stop_at_total_pages(

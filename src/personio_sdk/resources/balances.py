@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,15 @@ class BalancesResource:
         names the rules classify as paid vacation count instead. Unpaid vacation never
         counts. Raises like `list`.
         """
-        balances = self.list(employee_id)
+        return self.remaining_from(self.list(employee_id))
+
+    def remaining_from(self, balances: Iterable[AbsenceBalance]) -> Decimal:
+        """Return the paid vacation days left in `balances`, read before by `list`.
+
+        Applies the rules of `remaining_vacation_days` without another balance
+        request, so a caller that already holds the balances saves one request.
+        """
+        balances = builtins.list(balances)
         types = {t.id: t for t in self._absence_types.list()}
 
         def category_of(balance: AbsenceBalance) -> str | None:

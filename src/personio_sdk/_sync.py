@@ -1,0 +1,119 @@
+"""The calendar of one employee and the one-call sync a time-tracking backend runs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from personio_sdk.calendar import Calendar, employee_calendar
+from personio_sdk.models import Absence, AbsenceBalance, Employee, WorkSchedule
+from personio_sdk.resources._common import check_date
+
+if TYPE_CHECKING:
+    from personio_sdk._client import PersonioClient
+
+HolidaySource = Mapping[date, str] | Literal["auto"] | None
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What `PersonioClient.sync` read for one employee and one date range.
+
+    `absences` are the approved absences overlapping the range, day- and
+    hour-based. `work_schedule` is None when the credential may not read the
+    employee's "Work schedule" attribute. `remaining_vacation_days` is the
+    `available_balance` of the paid vacation types, in days.
+    """
+
+    employee: Employee
+    work_schedule: WorkSchedule | None
+    absences: tuple[Absence, ...]
+    balances: tuple[AbsenceBalance, ...]
+    remaining_vacation_days: Decimal
+    calendar: Calendar
+
+
+def check_range(start: object, end: object) -> tuple[date, date]:
+    """Return `start` and `end` as dates, raising ValueError for a bad range."""
+    first = check_date(start, "start")
+    last = check_date(end, "end")
+    if first is None or last is None:
+        raise ValueError("start and end are required: pass two datetime.date values.")
+    if last < first:
+        raise ValueError(
+            f"end ({last}) is before start ({first}); pass an end on or after start."
+        )
+    return first, last
+
+
+def employee_calendar_for(
+    client: PersonioClient,
+    employee: Employee,
+    *,
+    start: date,
+    end: date,
+    absences: tuple[Absence, ...] | None = None,
+    holidays: HolidaySource = "auto",
+    include_regional_holidays: bool = False,
+    december_half_days: bool = False,
+) -> Calendar:
+    """Build the calendar of `employee`, reading the absences unless given."""
+    if absences is None:
+        absences = tuple(
+            client.absences.list(employee_ids=[employee.id], start=start, end=end)
+        )
+    return employee_calendar(
+        employee=employee,
+        absences=absences,
+        start=start,
+        end=end,
+        holidays=holidays,
+        include_regional_holidays=include_regional_holidays,
+        december_half_days=december_half_days,
+    )
+
+
+def sync_employee(
+    client: PersonioClient,
+    email: str,
+    *,
+    start: date,
+    end: date,
+    holidays: HolidaySource = "auto",
+    include_regional_holidays: bool = False,
+    december_half_days: bool = False,
+) -> SyncResult:
+    """Read everything a time-tracking backend needs about one employee.
+
+    The requests are: the token (first call of a client only), the employee by
+    email, the absence types (cached per client), time-offs, hour-based absence
+    periods and the balances. The work schedule comes with the employee record,
+    and the calendar and remaining vacation days are computed from what was read.
+    """
+    first, last = check_range(start, end)
+    employee = client.employees.find_by_email(email)
+    absences = tuple(
+        client.absences.list(employee_ids=[employee.id], start=first, end=last)
+    )
+    balances = tuple(client.balances.list(employee.id))
+    calendar = employee_calendar_for(
+        client,
+        employee,
+        start=first,
+        end=last,
+        absences=absences,
+        holidays=holidays,
+        include_regional_holidays=include_regional_holidays,
+        december_half_days=december_half_days,
+    )
+    return SyncResult(
+        employee=employee,
+        work_schedule=employee.work_schedule,
+        absences=absences,
+        balances=balances,
+        remaining_vacation_days=client.balances.remaining_from(balances),
+        calendar=calendar,
+    )
