@@ -6,7 +6,7 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 # Seconds one command may take as a subprocess; the demo sandbox answers in
@@ -21,6 +21,10 @@ class Outcome:
     code: int
     out: str
     err: str
+
+
+#: Runs the command with positional arguments and an optional `env` mapping.
+RunCli = Callable[..., Outcome]
 
 
 def run_process(*argv: str, env: Mapping[str, str] | None = None) -> Outcome:

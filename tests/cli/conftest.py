@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 import pytest
-from cli_helpers import Outcome, run_process
+from cli_helpers import Outcome, RunCli, run_process
 
 from personio_sdk.cli import main
 from personio_sdk.sandbox import Sandbox
-
-RunCli = Callable[..., Outcome]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from conftest import RunCli
+from cli_helpers import RunCli
 
 CIARA = "ciara.byrne@demo.example"
 

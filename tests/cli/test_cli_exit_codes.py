@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cli_helpers import closed_port_url
-from conftest import RunCli
+from cli_helpers import RunCli, closed_port_url
 
 from personio_sdk.sandbox import Sandbox
 

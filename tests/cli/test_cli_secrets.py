@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cli_helpers import closed_port_url
-from conftest import RunCli
+from cli_helpers import RunCli, closed_port_url
 
 from personio_sdk.sandbox import Sandbox
 

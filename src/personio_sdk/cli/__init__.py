@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TextIO
@@ -57,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(sandbox_cli.add_arguments)
         args = parser.parse_args(argv)
         if args.command == "sandbox":
-            return sandbox_cli.run(args)
+            return _serve_sandbox(sandbox_cli.run, args)
         chosen_format = output_format(args)
         settings = connection_settings(args, os.environ)
         context = FailureContext(
@@ -82,6 +84,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         write(stderr, f"personio: {line}\n")
         return code
     return ExitCode.OK
+
+
+def _serve_sandbox(
+    run: Callable[[argparse.Namespace], int], args: argparse.Namespace
+) -> int:
+    """Run `sandbox serve` until Ctrl-C or SIGTERM, then restore the SIGTERM handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return run(args)
+    # A parent process stops the server with SIGTERM; raising KeyboardInterrupt for it
+    # lets the sandbox close its socket as it does for Ctrl-C.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _employee_ref(args: argparse.Namespace) -> EmployeeRef | None:
