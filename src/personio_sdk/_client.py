@@ -13,7 +13,6 @@ from types import TracebackType
 import httpx
 
 from personio_sdk import _constants as constants
-from personio_sdk.calendar import Calendar
 from personio_sdk._auth import TokenCache
 from personio_sdk._errors import ConfigurationError
 from personio_sdk._logging import (
@@ -33,6 +32,7 @@ from personio_sdk._sync import (
 )
 from personio_sdk._transport import Transport
 from personio_sdk._version import __version__
+from personio_sdk.calendar import Calendar
 from personio_sdk.resources import (
     AbsencesResource,
     AbsenceTypesResource,
