@@ -176,3 +176,17 @@ def test_balances_reject_bad_id(
     with pytest.raises(ValueError, match="employee_id"):
         balances.remaining_vacation_days(-1)
     assert data_requests(api) == []
+
+
+def test_remaining_from_reuses_balances(
+    api: respx.MockRouter, balances: BalancesResource
+) -> None:
+    api.get(TYPES).respond(
+        json=list_body([type_item(5, "Jahresurlaub", "paid_vacation")])
+    )
+    api.get(BALANCE).respond(
+        json={"success": True, "data": [balance(5, "Jahresurlaub", None, 20, 12.5)]}
+    )
+    listed = balances.list(7)
+    assert balances.remaining_from(listed) == Decimal("12.5")
+    assert len(data_requests(api, BALANCE)) == 1
