@@ -8,7 +8,9 @@ library and stays independent of the client's holiday source.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -197,18 +199,6 @@ def daytime_offset_minutes(day: dt.date, timezone: str) -> int:
     return base_offset_minutes(timezone) + (60 if summer else 0)
 
 
-def instant_offset_minutes(
-    instant: dt.datetime, timezone: str = COMPANY_TIMEZONE
-) -> int:
-    """Return the UTC offset of `timezone` at the aware UTC `instant`, in minutes."""
-    start, end = _summer_time_bounds(instant.year)
-    switch = dt.time(1, 0)
-    begins = dt.datetime.combine(start, switch, dt.timezone.utc)
-    ends = dt.datetime.combine(end, switch, dt.timezone.utc)
-    summer = begins <= instant < ends
-    return base_offset_minutes(timezone) + (60 if summer else 0)
-
-
 def format_offset(minutes: int, *, colon: bool) -> str:
     """Format a UTC offset as `+0100` or, with `colon`, as `+01:00`."""
     sign = "+" if minutes >= 0 else "-"
@@ -225,18 +215,40 @@ def format_midnight(day: dt.date, *, colon: bool) -> str:
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
+@lru_cache(maxsize=1)
+def _company_switches() -> list[int]:
+    """Unix seconds of every EU summer-time start and end, 2000 to 2040, in order."""
+    switches = []
+    for year in range(2000, 2041):
+        start, end = _summer_time_bounds(year)
+        for day in (start, end):
+            midnight = dt.datetime.combine(day, dt.time(1, 0), dt.timezone.utc)
+            switches.append(int(midnight.timestamp()))
+    return switches
+
+
+_OFFSET_TEXT = {
+    (minutes, colon): format_offset(minutes, colon=colon)
+    for minutes in (60, 120)
+    for colon in (False, True)
+}
+
+
 def format_timestamp(seconds: int, *, colon: bool) -> str:
-    """Format Unix `seconds` as local company time with offset (`created_at` style)."""
-    instant = _EPOCH + dt.timedelta(seconds=seconds)
-    offset = instant_offset_minutes(instant)
-    local = (instant + dt.timedelta(minutes=offset)).replace(tzinfo=None)
-    return local.isoformat(timespec="seconds") + format_offset(offset, colon=colon)
+    """Format Unix `seconds` as local company time with offset (`created_at` style).
+
+    Runs per absence record on every page, so it uses `time.gmtime` and a bisect
+    over the summer-time switches instead of datetime arithmetic.
+    """
+    summer = bisect.bisect_right(_company_switches(), seconds) % 2 == 1
+    offset = 120 if summer else 60
+    local = time.gmtime(seconds + offset * 60)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", local) + _OFFSET_TEXT[offset, colon]
 
 
 def format_utc(seconds: int) -> str:
     """Format Unix `seconds` as `2026-03-05T08:00:00.000Z`, as hour-based periods do."""
-    instant = _EPOCH + dt.timedelta(seconds=seconds)
-    return instant.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(seconds))
 
 
 def unix_seconds(day: dt.date, minutes: int = 0, offset_minutes: int = 0) -> int:

@@ -262,6 +262,11 @@ def attribute_list(keys: Iterable[str]) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=4096)
+def _iso_day(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+@lru_cache(maxsize=4096)
 def _day(ordinal: int, colon: bool) -> str:
     return format_midnight(dt.date.fromordinal(ordinal), colon=colon)
 
@@ -353,8 +358,7 @@ def period_json(company: Company, row: int, employee_json: Callable[[int], str])
     daily = periods.daily_minutes[row]
     first = periods.first_day[row]
     breakdowns = ",".join(
-        f'{{"date":"{dt.date.fromordinal(first + offset).isoformat()}",'
-        f'"effective_duration":{daily}}}'
+        f'{{"date":"{_iso_day(first + offset)}","effective_duration":{daily}}}'
         for offset in range(periods.day_count[row])
     )
     start, end = period_instants(company, row)
