@@ -20,7 +20,7 @@ HolidaySource = Mapping[date, str] | Literal["auto"] | None
 
 @dataclass(frozen=True)
 class SyncResult:
-    """What `PersonioClient.sync` read for one employee and one date range.
+    """The data `PersonioClient.sync` read for one employee and one date range.
 
     `absences` are the approved absences overlapping the range, day- and
     hour-based. `work_schedule` is None when the credential may not read the
@@ -44,7 +44,7 @@ def check_range(start: object, end: object) -> tuple[date, date]:
         raise ValueError("start and end are required: pass two datetime.date values.")
     if last < first:
         raise ValueError(
-            f"end ({last}) is before start ({first}); pass an end on or after start."
+            f"end ({last}) is before start ({first}): pass an end on or after start."
         )
     return first, last
 
