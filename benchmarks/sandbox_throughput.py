@@ -1,7 +1,7 @@
-"""Measure the sandbox: start-up time to the first answer, and requests per second.
+"""Measure the sandbox: start-up time to the first response, and requests per second.
 
 Start-up runs in a fresh interpreter per size and times import, data generation,
-binding and the first answered `POST /v1/auth` (interpreter start itself excluded).
+binding and the first response to `POST /v1/auth` (interpreter start itself excluded).
 Throughput serves the chosen size from a separate process (`SandboxProcess`) and loads
 it from worker processes, each on one keep-alive connection, so the load generator
 never shares the server's GIL.
@@ -49,7 +49,7 @@ REQUESTS = (
 
 
 def measure_startup(size: str, runs: int) -> float:
-    """Return the fastest of `runs` start-ups to the first answer, in seconds."""
+    """Return the fastest of `runs` start-ups to the first response, in seconds."""
     timings = []
     for _ in range(runs):
         output = subprocess.run(
@@ -86,7 +86,7 @@ def _worker(
         response = connection.getresponse()
         received += len(response.read())
         if response.status != 200:
-            raise RuntimeError(f"{path} answered {response.status}")
+            raise RuntimeError(f"{path} returned status {response.status}")
         count += 1
     connection.close()
     queue.put((count, received))
@@ -128,7 +128,7 @@ def main() -> None:
         f"machine: {platform.platform()}, {multiprocessing.cpu_count()} CPUs, "
         f"Python {platform.python_version()}"
     )
-    print("\n| start-up to first answer | seconds (best of runs) |\n|---|---|")
+    print("\n| start-up to first response | seconds (best of runs) |\n|---|---|")
     for size in ("demo", args.size):
         print(f"| size {size} | {measure_startup(size, args.startup_runs):.3f} |")
 

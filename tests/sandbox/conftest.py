@@ -26,7 +26,7 @@ class Api:
         return self.http.get(path, params=params, headers=headers)
 
     def data(self, path: str, params: Any = None) -> Any:
-        """GET `path` and return the decoded `data` of a 200 answer."""
+        """GET `path` and return the decoded `data` of a 200 response."""
         response = self.get(path, params)
         assert response.status_code == 200, response.text
         return response.json()["data"]

@@ -105,7 +105,7 @@ def test_html_fault_sends_html_page(fresh: Sandbox, connect: Connect) -> None:
     assert "<html>" in response.text
 
 
-def test_latency_fault_delays_answer(fresh: Sandbox, connect: Connect) -> None:
+def test_latency_fault_delays_response(fresh: Sandbox, connect: Connect) -> None:
     api = connect(fresh)
     fresh.add_fault("latency", seconds=0.3, times=1)
     started = time.perf_counter()
@@ -124,7 +124,7 @@ def test_stall_fault_exceeds_read_timeout(fresh: Sandbox, connect: Connect) -> N
         assert client.get(TIME_OFFS, headers=headers).status_code == 200
 
 
-def test_drop_fault_closes_without_answer(fresh: Sandbox, connect: Connect) -> None:
+def test_drop_fault_closes_without_response(fresh: Sandbox, connect: Connect) -> None:
     api = connect(fresh)
     fresh.add_fault("drop", times=1)
     with pytest.raises(httpx.RemoteProtocolError):

@@ -14,7 +14,7 @@ from .conftest import Api
 
 
 class ManualClock:
-    """A clock that moves only when told."""
+    """A clock that moves only when a test sets `now`."""
 
     def __init__(self) -> None:
         self.now = 1000.0

@@ -1,4 +1,4 @@
-"""Every documented endpoint's answers match the hand-written v1 schemas."""
+"""Every documented endpoint's responses match the hand-written v1 schemas."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@
 The sandbox is a real HTTP/1.1 server on 127.0.0.1 built on the standard library only,
 and it imports nothing else from `personio_sdk`, so it stays an independent fake.
 
-Featured employees (fixed whatever the seed; `DEMO_EMPLOYEES` holds them as data):
+Featured employees (fixed whatever the seed; `DEMO_EMPLOYEES` contains them as data):
 
 - 1 Anna Schmidt, anna.schmidt@demo.example, Germany/Bayern ("Deutschland (Bayern)
   Feiertage"), full-time 40 h, Mon-Fri "08:00". Urlaub 2025-12-29..2026-01-02 across
@@ -35,7 +35,23 @@ deduct approved days up to it (`balance`) and for the whole year (`available_bal
 
 Credentials (`sb.credentials_for(name)`): "full" (the default `sb.credentials`),
 "narrow" (no work_schedule, holiday_calendar, absence_entitlement, salary and some
-custom attributes) and "no_absences" (403 on every absence endpoint).
+custom attributes) and "no_absences" (403 on every absence endpoint). Tokens start
+with "papi-", and the same token comes back for 24 hours from its creation on the
+sandbox clock (`sb.advance(seconds)`). Data calls without a bearer token get 401
+"Authorization is not provided"; a token never issued gets 403 "Provided
+authorization is not valid"; a revoked token (`sb.revoke_tokens()`) gets 401 "The
+token has been blacklisted"; a token older than 24 hours gets 401 "The token has
+expired".
+
+Paging: employees count `offset` in records from 0 (limit 1-100, default 50);
+time-offs count pages from 1 with 0 read as 1 (limit 1-200, else 422); absence
+periods count pages by default and records with `period_offsets="record"`.
+
+Faults (`sb.add_fault(...)`, `Fault`, `--fault SPEC`) and Personio's rate limits
+(on by default, `rate_limits=False` to turn them off) are described in `Fault` and
+`Sandbox`. `SandboxProcess` serves from a child process, and the pytest fixtures
+`personio_sandbox`, `personio_sandbox_fresh` and `personio_sandbox_factory` come from
+`personio_sdk.sandbox.pytest_plugin`.
 """
 
 from personio_sdk.sandbox._auth import Credential, CredentialPair

@@ -1,7 +1,7 @@
 """Credentials, their attribute whitelists and scopes, and stable 24-hour tokens.
 
 Personio hands out one token per credential pair and returns that same token for 24
-hours from its creation; a token past that age is rejected. The sandbox keeps that
+hours from its creation. A token past that age is rejected. The sandbox keeps that
 rule on a clock that tests can advance.
 """
 
@@ -23,7 +23,7 @@ EMPLOYEES_READ = "employees:read"
 ABSENCES_READ = "absences:read"
 
 # Attributes a narrow credential's whitelist leaves out: schedules, holiday calendars,
-# entitlements, salary and sensitive custom fields are simply absent from its answers.
+# entitlements, salary and sensitive custom fields are simply absent from its responses.
 NARROW_HIDDEN = frozenset(
     {
         "work_schedule",

@@ -212,3 +212,41 @@ CUSTOM_ATTRIBUTES: tuple[tuple[str, str, str, str | None, tuple[str, ...]], ...]
     ("dynamic_33401", "Language Skills", "tags", None, ("English", "German", "French")),
     ("dynamic_33402", "T-shirt size", "list", None, ("S", "M", "L", "XL")),
 )
+
+# Name pools of generated employees, by country.
+FIRST_NAMES: dict[str, tuple[str, ...]] = {
+    "DE": (
+        "Lukas", "Leonie", "Felix", "Sophie", "Maximilian", "Marie", "Paul", "Hannah",
+        "Jan", "Laura", "Niklas", "Julia", "Tim", "Lea", "David", "Sarah", "Moritz",
+        "Katharina", "Florian", "Johanna",
+    ),
+    "AT": (
+        "Elias", "Anna", "Jakob", "Emma", "Tobias", "Valentina", "Lorenz",
+        "Magdalena", "Simon", "Theresa",
+    ),
+    "GB": (
+        "Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia",
+        "Charlie", "Grace", "Aoife", "Niamh", "Callum", "Eilidh", "Ruairi", "Sian",
+    ),
+}  # fmt: skip
+LAST_NAMES: dict[str, tuple[str, ...]] = {
+    "DE": (
+        "Müller", "Schneider", "Fischer", "Meyer", "Wagner", "Becker", "Schulz",
+        "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
+        "Schwarz", "Zimmermann", "Braun", "Krüger", "Hartmann", "Weiß",
+    ),
+    "AT": (
+        "Gruber", "Huber", "Bauer", "Wagner", "Pichler", "Steiner", "Moser", "Mayer",
+        "Hofer", "Leitner",
+    ),
+    "GB": (
+        "Smith", "Jones", "Taylor", "Brown", "Wilson", "Campbell", "Stewart",
+        "Murphy", "Kelly", "Robinson", "Thompson", "Walker", "O'Neill", "McLaughlin",
+        "Doherty",
+    ),
+}  # fmt: skip
+FEMALE_NAMES = {
+    "Leonie", "Sophie", "Marie", "Hannah", "Laura", "Julia", "Lea", "Sarah",
+    "Katharina", "Johanna", "Anna", "Emma", "Valentina", "Magdalena", "Theresa",
+    "Amelia", "Isla", "Ava", "Mia", "Grace", "Aoife", "Niamh", "Eilidh", "Sian",
+}  # fmt: skip

@@ -61,7 +61,7 @@ def error_reply(
 
 @dataclass
 class Context:
-    """What an endpoint needs: the store, the credential and the paging style."""
+    """The inputs of an endpoint: the store, the credential and the paging style."""
 
     store: Store
     credential: Credential
@@ -172,7 +172,7 @@ def list_employees(context: Context, params: Params) -> Reply:
     """`GET /v1/company/employees`: record offset, limit 1..100 (default 50).
 
     With `updated_since`, Personio ignores `email`, `limit` and `offset` and returns
-    every employee modified after that time in one answer; so does the sandbox.
+    every employee modified after that time in one response, and so does the sandbox.
     """
     store, credential = context.store, context.credential
     projection = every(params, "attributes[]")

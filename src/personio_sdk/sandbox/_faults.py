@@ -3,13 +3,13 @@
 A `Fault` names what goes wrong (`kind`), which requests it hits (path, method, page)
 and how often (`after` matching requests pass first, then `times` are hit). Kinds:
 
-- `status`: answer `status` (default 503) with Personio's error body, and a
+- `status`: respond with `status` (default 503) with Personio's error body, and a
   `Retry-After` header when `retry_after` is set (seconds or an HTTP date).
-- `html`: answer `status` (default 502) with an HTML error page, as a proxy does.
-- `latency`: wait `seconds` (default 1), then answer normally.
+- `html`: respond with `status` (default 502) with an HTML error page, as a proxy does.
+- `latency`: wait `seconds` (default 1), then respond normally.
 - `stall`: send nothing for `seconds` (default 30), longer than a client's read
-  timeout, then answer normally if the client is still there.
-- `drop`: close the connection without answering.
+  timeout, then respond normally if the client is still connected.
+- `drop`: close the connection without a response.
 - `truncate`: send the headers and half the body, then close the connection.
 - `revoke_token`: revoke every token first, so the request gets 401.
 - `expire_token`: age every token past 24 hours first, so the request gets 401.

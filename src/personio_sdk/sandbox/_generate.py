@@ -31,7 +31,7 @@ from personio_sdk.sandbox._model import (
 
 @dataclass(frozen=True)
 class SandboxSize:
-    """How big the generated company is: employees and absences (day and hour based)."""
+    """The size of a generated company: employees and absences (day and hour based)."""
 
     employees: int
     absences: int
@@ -63,42 +63,6 @@ _REGIONS = (
 _REGION_NAMES = tuple(name for name, _ in _REGIONS)
 _REGION_WEIGHTS = tuple(accumulate(weight for _, weight in _REGIONS))
 
-_FIRST_NAMES = {
-    "DE": (
-        "Lukas", "Leonie", "Felix", "Sophie", "Maximilian", "Marie", "Paul", "Hannah",
-        "Jan", "Laura", "Niklas", "Julia", "Tim", "Lea", "David", "Sarah", "Moritz",
-        "Katharina", "Florian", "Johanna",
-    ),
-    "AT": (
-        "Elias", "Anna", "Jakob", "Emma", "Tobias", "Valentina", "Lorenz",
-        "Magdalena", "Simon", "Theresa",
-    ),
-    "GB": (
-        "Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Mia",
-        "Charlie", "Grace", "Aoife", "Niamh", "Callum", "Eilidh", "Ruairi", "Sian",
-    ),
-}  # fmt: skip
-_LAST_NAMES = {
-    "DE": (
-        "Müller", "Schneider", "Fischer", "Meyer", "Wagner", "Becker", "Schulz",
-        "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
-        "Schwarz", "Zimmermann", "Braun", "Krüger", "Hartmann", "Weiß",
-    ),
-    "AT": (
-        "Gruber", "Huber", "Bauer", "Wagner", "Pichler", "Steiner", "Moser", "Mayer",
-        "Hofer", "Leitner",
-    ),
-    "GB": (
-        "Smith", "Jones", "Taylor", "Brown", "Wilson", "Campbell", "Stewart",
-        "Murphy", "Kelly", "Robinson", "Thompson", "Walker", "O'Neill", "McLaughlin",
-        "Doherty",
-    ),
-}  # fmt: skip
-_FEMALE = {
-    "Leonie", "Sophie", "Marie", "Hannah", "Laura", "Julia", "Lea", "Sarah",
-    "Katharina", "Johanna", "Anna", "Emma", "Valentina", "Magdalena", "Theresa",
-    "Amelia", "Isla", "Ava", "Mia", "Grace", "Aoife", "Niamh", "Eilidh", "Sian",
-}  # fmt: skip
 _ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "'": "", " ": ""})
 
 _FULL_TIME = {
@@ -181,8 +145,9 @@ class _Generator:
         rng = self.rng
         region = rng.choices(_REGION_NAMES, cum_weights=_REGION_WEIGHTS)[0]
         country = _country(region)
-        first = rng.choice(_FIRST_NAMES[country])
-        last = rng.choice(_LAST_NAMES[country])
+        first = rng.choice(cat.FIRST_NAMES[country])
+        last = rng.choice(cat.LAST_NAMES[country])
+
         roll = rng.random()
         schedule = _FULL_TIME[country] if roll < 0.7 else rng.choice(_OTHER_SCHEDULES)
         hire = dt.date(2012, 1, 1) + dt.timedelta(days=rng.randrange(14 * 365))
@@ -192,6 +157,7 @@ class _Generator:
             termination = dt.date(2026, 1, 31) + dt.timedelta(days=rng.randrange(300))
         elif fate < 0.05:
             hire = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(300))
+
         status = "active"
         if termination is not None and termination < today:
             status = "inactive"
@@ -199,9 +165,11 @@ class _Generator:
             status = "onboarding"
         elif rng.random() < 0.02:
             status = "leave"
+
         working_weekdays = sum(1 for minutes in schedule.minutes if minutes)
         entitlement = _BASE_ENTITLEMENT[country] * min(working_weekdays, 5) / 5
         entitlement = _prorate(entitlement, hire, termination)
+
         created = unix_seconds(hire - dt.timedelta(days=rng.randrange(10, 60)), 600, 60)
         modified = unix_seconds(
             dt.date(2025, 6, 1) + dt.timedelta(days=rng.randrange(300))
@@ -211,7 +179,7 @@ class _Generator:
             first_name=first,
             last_name=last,
             email=self.email(first, last),
-            gender="female" if first in _FEMALE else "male",
+            gender="female" if first in cat.FEMALE_NAMES else "male",
             status=status,
             position=rng.choice(cat.POSITIONS),
             region=region,
@@ -325,6 +293,8 @@ class _Generator:
             high = min(high, employee.termination_date.toordinal())
         if count <= 0 or high - low < 2:
             return
+
+        # Distinct working days as starts; each absence ends before the next starts.
         table = working_days(employee.counting_schedule, employee.calendar)
         first_index = bisect.bisect_left(table.ordinals, low)
         end_index = bisect.bisect_left(table.ordinals, high)
@@ -333,6 +303,7 @@ class _Generator:
         starts = [table.ordinals[index] for index in picks]
         starts.append(high + 1)
         german = _country(employee.region) != "GB"
+
         for start, following in itertools.pairwise(starts):
             kind = _KINDS[rng.choices(range(len(_KINDS)), cum_weights=_KIND_WEIGHTS)[0]]
             type_id = kind[1] if german else kind[2]
@@ -341,11 +312,13 @@ class _Generator:
                 status = rng.choices((0, 1, 2, 3), cum_weights=_STATUS_WEIGHTS)[0]
             created = _stamp(start - rng.randrange(3, 90), rng)
             updated = created + rng.randrange(60, 4 * 86400)
+
             if kind[3] == 0:
                 self.add_period(
                     employee, type_id, status, start, following, created, updated
                 )
                 continue
+
             length = min(rng.randint(kind[3], kind[4]), following - start)
             last = start + length - 1
             while last > start and not table.is_working(last):

@@ -1,7 +1,7 @@
 """The HTTP request handler: routing, authentication and writing responses.
 
-Responses are written in one `sendall` (status line, headers and body together) with
-Nagle's algorithm off, so keep-alive clients never wait on delayed ACKs.
+Each response is written in one call (status line, headers and body together) with
+Nagle's algorithm off, so keep-alive clients do not wait on delayed ACKs.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class SandboxServer(ThreadingHTTPServer):
 
 
 class SandboxHandler(BaseHTTPRequestHandler):
-    """Answers one connection's requests, keep-alive, as Personio's v1 API does."""
+    """Handles one connection's requests, keep-alive, as Personio's v1 API does."""
 
     protocol_version = "HTTP/1.1"
     server_version = "personio-sandbox"
@@ -146,27 +146,27 @@ class SandboxHandler(BaseHTTPRequestHandler):
         """Stay quiet: a test server that prints every request drowns test output."""
 
     def do_GET(self) -> None:
-        """Answer a GET request."""
-        self.answer("GET")
+        """Handle a GET request."""
+        self.respond("GET")
 
     def do_POST(self) -> None:
-        """Answer a POST request."""
-        self.answer("POST")
+        """Handle a POST request."""
+        self.respond("POST")
 
     def do_PUT(self) -> None:
-        """Answer a PUT request (no write endpoints exist: 405 on known paths)."""
-        self.answer("PUT")
+        """Handle a PUT request: 405 on known paths, since no write endpoints exist."""
+        self.respond("PUT")
 
     def do_PATCH(self) -> None:
-        """Answer a PATCH request (405 on known paths)."""
-        self.answer("PATCH")
+        """Handle a PATCH request (405 on known paths)."""
+        self.respond("PATCH")
 
     def do_DELETE(self) -> None:
-        """Answer a DELETE request (405 on known paths)."""
-        self.answer("DELETE")
+        """Handle a DELETE request (405 on known paths)."""
+        self.respond("DELETE")
 
-    def answer(self, method: str) -> None:
-        """Route, inject faults, apply rate limits, authenticate and answer."""
+    def respond(self, method: str) -> None:
+        """Route, inject faults, apply rate limits, authenticate and respond."""
         state = self.server.state
         raw_path, _, query = self.path.partition("?")
         path = raw_path.rstrip("/") or "/"
@@ -194,7 +194,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self.send(reply)
 
     def inject(self, fault: Fault) -> bool:
-        """Apply a fault before the normal answer; True when it answered already."""
+        """Apply a fault before the normal response; True when it has responded."""
         state = self.server.state
         kind = fault.kind
         if kind in ("latency", "stall"):
@@ -339,7 +339,7 @@ def _phrase(status: int) -> str:
 
 
 def request_page(template: str | None, params: Params, period_offsets: str) -> int:
-    """Return the 1-based page a listing request asks for (1 for other requests)."""
+    """Return the 1-based page a listing request selects (1 for other requests)."""
     try:
         offset = int(ep.first(params, "offset") or 0)
         if template == "/v1/company/employees":

@@ -2,7 +2,7 @@
 
 Employees are one object each. Absences live in column arrays (one `array` per field),
 which keeps a large company to a few bytes per field and lets the store slice pages
-without building objects for records nobody asks for.
+without building objects for records no request selects.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Personio's documented rate limits, answered with 429 and Retry-After.
+"""Personio's documented rate limits: 429 responses with Retry-After.
 
 - `POST /v1/auth`: 60 requests a minute; past that, a 60-second cool-down during which
   every token request is rejected.
@@ -55,7 +55,7 @@ class SlidingWindow:
 
 
 class RateLimiter:
-    """Decides per request whether Personio would answer 429; thread-safe."""
+    """Decides per request whether Personio would respond with 429; thread-safe."""
 
     def __init__(self, clock: Callable[[], float], *, enabled: bool = True) -> None:
         self.enabled = enabled

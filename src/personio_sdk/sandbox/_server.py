@@ -34,14 +34,14 @@ def _shared_store(seed: int, size: SandboxSize, today: dt.date) -> Store:
     """Build, or reuse, the read-only data of one company.
 
     The company and its indexes never change once built, so sandboxes started with
-    the same seed, size and today share them; a test suite that starts a fresh
+    the same seed, size and today share them. A test suite that starts a fresh
     sandbox per test then pays for generation once.
     """
     return Store(build_company(seed, size, today))
 
 
 class Sandbox:
-    """A local HTTP/1.1 server that answers like Personio's v1 API, with a demo company.
+    """A local HTTP/1.1 server that behaves like Personio's v1 API, with a demo company.
 
     Use it as a context manager, or call `start()` and `stop()`::
 
@@ -53,7 +53,7 @@ class Sandbox:
         size: "demo" (64 employees), "medium", "large" (10,000 employees and 200,000
             absences) or a `SandboxSize`.
         faults: `Fault` objects or fault specs (`"status=503,times=1"`) to inject.
-        rate_limits: answer Personio's documented limits with 429 (default on).
+        rate_limits: apply Personio's documented limits, 429 when exceeded (default on).
         clock: a function returning seconds, for token lifetimes and rate limits;
             `advance()` moves it forward. Default: `time.monotonic`.
         today: the date balances are computed at (default 2026-03-18).
@@ -196,7 +196,7 @@ class Sandbox:
 
     @property
     def rate_limits(self) -> bool:
-        """Whether Personio's rate limits are answered with 429; settable any time."""
+        """Whether Personio's rate limits apply (429 responses); settable any time."""
         return self._state.limiter.enabled
 
     @rate_limits.setter
@@ -212,13 +212,13 @@ class Sandbox:
         invalid spec or kind.
         """
         if isinstance(fault, Fault):
-            made = fault
+            created = fault
         elif fault is not None and not options and ("=" in fault or "," in fault):
-            made = Fault.parse(fault)
+            created = Fault.parse(fault)
         else:
             kind = fault if fault is not None else options.pop("kind")
-            made = Fault(kind, **options)
-        return self._state.faults.add(made)
+            created = Fault(kind, **options)
+        return self._state.faults.add(created)
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""

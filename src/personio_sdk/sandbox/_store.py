@@ -1,6 +1,6 @@
 """Indexes and queries over the demo company, built once so that pages are cheap.
 
-Each absence query is answered from an index (by employee or by start date), its
+Each absence query is served from an index (by employee or by start date), its
 matching rows are cached under the normalized filter, and every page of a listing then
 slices that cached array. Serialized employees are cached per credential profile.
 """
@@ -118,7 +118,7 @@ class Store:
     ) -> bytes:
         """Serialize `employee` with the attributes in `keys` (a profile's whitelist).
 
-        The result is cached per profile, because every page of a listing asks again.
+        The result is cached per profile, because every listing requests it again.
         """
         cache_key = (profile, employee.id)
         joined = self._joined.get(cache_key)

@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-rate-limits",
         action="store_true",
-        help="never answer 429 (Personio's limits are applied by default)",
+        help="turn off Personio's rate limits (on by default, 429 when exceeded)",
     )
     parser.add_argument(
         "--period-offsets",
