@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-# Seconds one command may take as a subprocess; the demo sandbox answers in
+# Seconds one command may take as a subprocess; the demo sandbox responds in
 # milliseconds, so this only stops a hung test.
 PROCESS_TIMEOUT = 60
 

@@ -137,3 +137,15 @@ def test_readme_quick_start_command(personio: RunCli) -> None:
     assert outcome.code == 0, outcome.err
     assert "Patrick's Day" in outcome.out
     assert "½ day" in outcome.out
+
+
+def test_calendar_december_half_days_option(
+    personio: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    argv = ("calendar", "8", "--start", "2026-12-24", "--end", "2026-12-24")
+    plain = json.loads(personio(*argv, "--json", env=sandbox_env).out)
+    halved = json.loads(
+        personio(*argv, "--december-half-days", "--json", env=sandbox_env).out
+    )
+    assert plain["days"][0]["target_hours"] == 7.5
+    assert halved["days"][0]["target_hours"] == 3.75

@@ -152,7 +152,8 @@ def test_unexpected_response_exits_5() -> None:
     exc = ResponseValidationError(path="/v1/x", location="data[0].id", expected="int")
     code, line = describe_failure(exc, CONTEXT)
     assert code is ExitCode.API_ERROR
-    assert line.startswith("Unexpected response from Personio: ")
+    assert line.startswith("Unexpected response from /v1/x: expected int at data[0].id")
+    assert line.endswith("please report this.")
 
 
 def test_other_personio_error_exits_5() -> None:

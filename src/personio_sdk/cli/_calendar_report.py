@@ -167,7 +167,13 @@ def calendar_report(
     """Show each day of a month or range with scheduled hours, absences and target."""
     period = calendar_range(args, today=dt.date.today())
     employee = resolve_employee(client, args.employee)
-    calendar = client.calendar(employee.id, start=period.start, end=period.end)
+    calendar = client.calendar(
+        employee.id,
+        start=period.start,
+        end=period.end,
+        include_regional_holidays=args.regional_holidays,
+        december_half_days=args.december_half_days,
+    )
     records = [_day_record(day) for day in calendar.days]
     totals = _totals(calendar)
     notes = tuple(calendar.notes)

@@ -26,7 +26,7 @@ from personio_sdk.resources._errors import AttributeNotReadableError
 
 _REDACTED = "[redacted]"
 # Shorter strings are not real Personio secrets, and replacing them would garble
-# ordinary words of the message (a secret "b" would turn "base" into "[redacted]ase").
+# ordinary words: a secret "b" would turn "base" into "[redacted]ase".
 _MIN_SECRET_LENGTH = 8
 
 
@@ -46,10 +46,11 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True)
 class FailureContext:
-    """What the command knows when a failure happens, for a message the user can act on.
+    """Facts about the running command that make a failure message actionable.
 
-    `base_url` is the API the command talked to; `employee` is the employee named on
-    the command line, if any; `secrets` are strings that never reach the output.
+    `base_url` is the API the command connected to, and `employee` the employee named
+    on the command line, if any. `sandbox` is set for an embedded sandbox. `secrets`
+    are strings that never reach the output.
     """
 
     base_url: str
@@ -145,29 +146,34 @@ def _classify(exc: BaseException, context: FailureContext) -> tuple[ExitCode, st
         return ExitCode.USAGE, str(exc)
     if isinstance(exc, KeyboardInterrupt):
         return ExitCode.INTERRUPTED, "Interrupted."
+    if isinstance(exc, ConfigurationError):
+        return ExitCode.USAGE, f"Invalid configuration: {exc}"
+
+    # A 404 on a command about one employee means that employee does not exist.
     if isinstance(exc, EmployeeNotFoundError) or (
         isinstance(exc, NotFoundError) and context.employee is not None
     ):
         return ExitCode.NOT_FOUND, _employee_not_found(exc, context)
     if isinstance(exc, NotFoundError):
         return ExitCode.NOT_FOUND, f"Not found: {exc}"
-    if isinstance(exc, ConfigurationError):
-        return ExitCode.USAGE, f"Invalid configuration: {exc}"
+
     if isinstance(exc, AuthenticationError):
         return ExitCode.AUTHENTICATION, _authentication_failed(context)
-    if isinstance(exc, PermissionDeniedError):
-        # The SDK's message already names the permission the endpoint needs.
+    if isinstance(exc, (PermissionDeniedError, AttributeNotReadableError)):
+        # The SDK's message already names the permission or attribute to grant.
         return ExitCode.AUTHENTICATION, f"Permission denied: {exc}"
-    if isinstance(exc, AttributeNotReadableError):
-        return ExitCode.AUTHENTICATION, f"Permission denied: {exc}"
+
     if isinstance(exc, APIConnectionError):
         return ExitCode.API_ERROR, _connection_failed(exc, context)
     if isinstance(exc, APIStatusError):
         return ExitCode.API_ERROR, _api_status_failed(exc)
     if isinstance(exc, ResponseValidationError):
-        return ExitCode.API_ERROR, f"Unexpected response from Personio: {exc}"
+        return ExitCode.API_ERROR, (
+            f"{exc}. Personio sent data the SDK cannot read; please report this."
+        )
     if isinstance(exc, PersonioError):
         return ExitCode.API_ERROR, f"Personio request failed: {exc}"
+
     if isinstance(exc, ValueError):
         return ExitCode.USAGE, f"Invalid input: {exc}"
     return ExitCode.INTERNAL_ERROR, (

@@ -1,9 +1,9 @@
 """Rendering of command results as an aligned table, JSON or CSV.
 
-A command builds one `Report`: machine-readable records (snake_case keys, typed values)
-plus the columns a person sees. The table shows the columns with human formatting, CSV
-writes the same columns under their keys, and JSON writes the records or the report's
-own document.
+A command builds one `Report`: machine-readable records (snake_case keys, typed
+values) plus the columns shown to a person. The table shows the columns with human
+formatting, CSV writes the same columns under their keys, and JSON writes the records
+or the report's own document.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def to_json_value(value: Any) -> Any:
     """Convert a record value to what `json` can encode.
 
     Decimals become integers when whole and floats otherwise, because scripts compare
-    numbers; the float is the shortest one that reads back as the same decimal text.
+    numbers. Python prints the shortest float that reads back as the same decimal.
     """
     if isinstance(value, Mapping):
         return {str(key): to_json_value(item) for key, item in value.items()}

@@ -16,6 +16,13 @@ from personio_sdk.cli._output import OutputFormat
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 STATUSES = ("approved", "pending", "requested", "rejected")
 
+_EPILOG = """\
+Try it without a Personio account:
+  personio --sandbox calendar ciara.byrne@demo.example --month 2026-03
+
+Exit statuses: 0 success, 2 usage or configuration error, 3 authentication or
+permission failure, 4 employee or record not found, 5 API or connection error."""
+
 
 class UsageError(Exception):
     """A command line that cannot run as written; the command exits with status 2."""
@@ -154,19 +161,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, nested: bool) -> Non
     )
 
 
-def _add_range_options(parser: argparse.ArgumentParser, *, what: str) -> None:
+def _add_range_options(
+    parser: argparse.ArgumentParser, *, start_help: str, end_help: str
+) -> None:
     parser.add_argument(
-        "--start",
-        type=parse_date,
-        metavar="YYYY-MM-DD",
-        help=f"first day of {what} (inclusive)",
+        "--start", type=parse_date, metavar="YYYY-MM-DD", help=start_help
     )
-    parser.add_argument(
-        "--end",
-        type=parse_date,
-        metavar="YYYY-MM-DD",
-        help=f"last day of {what} (inclusive)",
-    )
+    parser.add_argument("--end", type=parse_date, metavar="YYYY-MM-DD", help=end_help)
 
 
 def _add_subcommand(
@@ -174,7 +175,8 @@ def _add_subcommand(
     name: str,
     summary: str,
 ) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(name, help=summary, description=summary + ".")
+    description = summary[0].upper() + summary[1:] + "."
+    parser = subparsers.add_parser(name, help=summary, description=description)
     _add_global_options(parser, nested=True)
     return parser
 
@@ -199,8 +201,8 @@ def build_parser(
     parser = _Parser(
         prog="personio",
         description="Read employees, absences, schedules and balances from Personio.",
-        epilog="Try it without an account: personio --sandbox calendar "
-        "ciara.byrne@demo.example --month 2026-03",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"personio-sdk {__version__}"
@@ -228,7 +230,11 @@ def build_parser(
         metavar="ID",
         help="only the employee with this numeric id",
     )
-    _add_range_options(absences, what="the period; absences overlapping it are listed")
+    _add_range_options(
+        absences,
+        start_help="only absences that end on or after this day",
+        end_help="only absences that start on or before this day",
+    )
     absences.add_argument(
         "--status",
         action="append",
@@ -256,7 +262,22 @@ def build_parser(
         metavar="YYYY-MM",
         help="the month to show (default: the current month)",
     )
-    _add_range_options(calendar, what="the calendar, instead of --month")
+    _add_range_options(
+        calendar,
+        start_help="first day to show, with --end instead of --month",
+        end_help="last day to show (inclusive)",
+    )
+    calendar.add_argument(
+        "--regional-holidays",
+        action="store_true",
+        help="also count public holidays of only part of a state, such as 15 August "
+        "in parts of Bavaria",
+    )
+    calendar.add_argument(
+        "--december-half-days",
+        action="store_true",
+        help="count 24 and 31 December as half days off",
+    )
 
     sandbox = subparsers.add_parser(
         "sandbox",

@@ -19,7 +19,7 @@ from personio_sdk.cli._parser import UsageError
 
 @dataclass(frozen=True)
 class ConnectionSettings:
-    """Where and as whom the command connects, from options or environment variables.
+    """Base URL and credentials of the command, from options or environment variables.
 
     With `sandbox` set, the other fields are unused: the embedded sandbox supplies its
     own URL and demo credentials.
