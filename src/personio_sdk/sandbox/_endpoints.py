@@ -186,6 +186,9 @@ def list_employees(context: Context, params: Params) -> Reply:
     except InvalidParameterError as exc:
         return error_reply(400, exc.message)
     if since is not None:
+        # NOTE: Personio also drops employees none of whose `attributes[]` changed;
+        # the sandbox keeps no per-attribute history, so it filters by
+        # last_modified_at only.
         selected = [e for e in store.employees if e.last_modified_at > since]
         page, pages, window = 0, 1 if selected else 0, selected
     else:
