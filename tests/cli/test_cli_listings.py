@@ -126,3 +126,21 @@ def test_absences_none_match(personio: RunCli, sandbox_env: dict[str, str]) -> N
     )
     assert outcome.code == 0, outcome.err
     assert "No absences match." in outcome.out
+
+
+def test_absences_open_end_title(personio: RunCli, sandbox_env: dict[str, str]) -> None:
+    outcome = personio(
+        "absences", "--employee-id", "2", "--start", "2026-12-01", env=sandbox_env
+    )
+    assert outcome.code == 0, outcome.err
+    assert outcome.out.startswith("Absences of Ciara Byrne (id 2) from 2026-12-01,")
+
+
+def test_absences_open_start_title(
+    personio: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    outcome = personio(
+        "absences", "--employee-id", "2", "--end", "2026-01-31", env=sandbox_env
+    )
+    assert outcome.code == 0, outcome.err
+    assert outcome.out.startswith("Absences of Ciara Byrne (id 2) until 2026-01-31,")

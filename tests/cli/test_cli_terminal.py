@@ -63,3 +63,13 @@ def test_closed_pipe_ends_quietly() -> None:
     _, err = process.communicate(timeout=PROCESS_TIMEOUT)
     assert b"Traceback" not in err
     assert process.returncode == 0
+
+
+class ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_broken_pipe_returns_0_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["--sandbox", "schedule", "2"]) == 0

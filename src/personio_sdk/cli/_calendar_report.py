@@ -46,7 +46,8 @@ _HALF = Decimal("0.5")
 _ONE = Decimal(1)
 
 
-def _absence_text(absence: DayAbsence) -> str:
+def absence_text(absence: DayAbsence) -> str:
+    """Describe one absence of a day: kind, type name and its share when partial."""
     text = kind_label(absence.kind)
     if absence.name:
         text += f": {absence.name}"
@@ -70,10 +71,11 @@ def _holiday_listed(day: CalendarDay) -> bool:
     return any(item.kind is AbsenceKind.PUBLIC_HOLIDAY for item in day.absences)
 
 
-def _day_texts(day: CalendarDay) -> list[str]:
+def day_texts(day: CalendarDay) -> list[str]:
+    """Describe every absence of a day, with a holiday the absences do not list."""
     if not day.employed:
         return ["not employed"]
-    texts = [_absence_text(absence) for absence in day.absences]
+    texts = [absence_text(absence) for absence in day.absences]
     if day.holiday and not _holiday_listed(day):
         texts.insert(0, f"{kind_label(AbsenceKind.PUBLIC_HOLIDAY)}: {day.holiday}")
     return texts
@@ -86,7 +88,7 @@ def _day_record(day: CalendarDay) -> dict[str, Any]:
         "week": day.date.isocalendar()[1],
         "scheduled_hours": day.scheduled_hours,
         "kind": day.kind,
-        "absence": "; ".join(_day_texts(day)),
+        "absence": "; ".join(day_texts(day)),
         "absence_name": [absence.name or "" for absence in day.absences],
         "absence_fraction": [absence.fraction for absence in day.absences],
         "absence_hours": [absence.hours for absence in day.absences],
