@@ -12,6 +12,13 @@ first lines change what happens to a block:
 - A ```text block with `title="Output"` right after a Python block must equal what
   that block printed, so that documented output cannot go stale.
 
+A ```console block whose first line is `$ personio ... --sandbox ...` or
+`$ python examples/NAME.py ... --sandbox ...` is run as well: the command starts its
+own embedded sandbox, and the rest of the block must equal what it printed (stdout,
+then stderr). Console blocks without `--sandbox` are left alone, because they need
+a real account or a running server. Trailing spaces at line ends are ignored in
+every comparison.
+
 Exit status 0 when every block passed, 1 with a report on stderr otherwise.
 """
 
@@ -20,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import shlex
 import subprocess
 import sys
 import traceback
@@ -31,10 +39,15 @@ REAL_ACCOUNT_MARKER = "# needs a real Personio account"
 FILE_MARKER = "# file: "
 OUTPUT_TITLE = "Output"
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3"})
+PROMPT = "$ "
+PROGRAMS = frozenset({"personio", "python"})
+SANDBOX_OPTION = "--sandbox"
 
 # Seconds the pytest run of a page's test files may take; the sandbox answers in
 # milliseconds, so this only stops a hung run.
 PYTEST_TIMEOUT = 120
+# Seconds one documented command may take, for the same reason.
+COMMAND_TIMEOUT = 60
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
@@ -76,6 +89,24 @@ class Block:
         if self.first_line.startswith(FILE_MARKER):
             return self.first_line[len(FILE_MARKER) :].strip()
         return None
+
+    @property
+    def sandbox_command(self) -> list[str] | None:
+        """The words of a console block's `personio` or `python` command that runs
+        against an embedded sandbox, program first; else None."""
+        if self.language != "console" or not self.first_line.startswith(PROMPT):
+            return None
+        words = shlex.split(self.first_line[len(PROMPT) :])
+        if not words or words[0] not in PROGRAMS or SANDBOX_OPTION not in words:
+            return None
+        return words
+
+    @property
+    def command_output(self) -> str:
+        """The lines of a console block after its command line."""
+        lines = self.code.splitlines()
+        start = next(i for i, text in enumerate(lines) if text.strip())
+        return "\n".join(lines[start + 1 :])
 
     @property
     def is_output(self) -> bool:
@@ -185,18 +216,59 @@ def run_page(page: Path, workdir: Path) -> PageRun:
             # Later blocks depend on this one, so their failures would only repeat it.
             break
         if output is not None:
-            expected = output.code.rstrip("\n")
-            actual = printed.getvalue().rstrip("\n")
+            expected = normalize(output.code)
+            actual = normalize(printed.getvalue())
             if actual != expected:
                 result.failures.append(
                     f"{where}: printed output differs from the Output block at line "
                     f"{output.line}\n--- documented\n{expected}\n--- printed\n{actual}"
                 )
     _close_resources(namespace)
+    for block in blocks:
+        if block.sandbox_command is not None and not result.failures:
+            result.failures.extend(_check_command(page, block))
     tests = [path for path in result.files if path.name.startswith("test_")]
     if tests and not result.failures:
         result.failures.extend(_run_pytest(workdir, tests))
     return result
+
+
+def normalize(text: str) -> str:
+    """Return `text` without trailing spaces on its lines and blank lines at its end."""
+    return "\n".join(line.rstrip() for line in text.rstrip().splitlines())
+
+
+def _command_argv(page: Path, words: Sequence[str]) -> list[str]:
+    """Map a documented command to this interpreter; scripts are found from the
+    repository root (the directory of mkdocs.yml)."""
+    program, *arguments = words
+    if program == "personio":
+        return [sys.executable, "-m", "personio_sdk", *arguments]
+    root = next(p for p in page.resolve().parents if (p / "mkdocs.yml").exists())
+    script, *rest = arguments
+    return [sys.executable, str(root / script), *rest]
+
+
+def _check_command(page: Path, block: Block) -> list[str]:
+    """Run a documented sandbox command and compare what it printed."""
+    words = block.sandbox_command or []
+    completed = subprocess.run(  # noqa: S603 - the interpreter running the tests
+        _command_argv(page, words),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=COMMAND_TIMEOUT,
+        check=False,
+    )
+    actual = normalize(completed.stdout + completed.stderr)
+    expected = normalize(block.command_output)
+    if actual == expected:
+        return []
+    return [
+        f"{page.name}:{block.line}: `{shlex.join(words)}` printed other "
+        f"output (exit status {completed.returncode})\n--- documented\n{expected}\n"
+        f"--- printed\n{actual}"
+    ]
 
 
 def _close_resources(namespace: dict[str, object]) -> None:

@@ -1,4 +1,4 @@
-"""Every Python block of every docs page runs against a sandbox and passes.
+"""Every Python block and `personio --sandbox` command of the docs runs and passes.
 
 Each page runs in its own interpreter (`docs_runner.py`), in a scratch directory,
 with PERSONIO_* variables pointing at a fresh sandbox, so that a page that sets up
@@ -20,21 +20,17 @@ RUNNER = Path(__file__).with_name("docs_runner.py")
 PAGE_TIMEOUT = 180
 
 
-def _pages_with_python() -> list[Path]:
-    pages = sorted(DOCS_DIR.rglob("*.md"))
-    return [
-        page
-        for page in pages
-        if any(block.is_python for block in extract_blocks(page.read_text("utf-8")))
-    ]
+def _runnable(page: Path) -> bool:
+    blocks = extract_blocks(page.read_text("utf-8"))
+    return any(block.is_python or block.sandbox_command for block in blocks)
 
 
-PAGES = _pages_with_python()
+PAGES = [page for page in sorted(DOCS_DIR.rglob("*.md")) if _runnable(page)]
 
 
-def test_docs_have_python_pages() -> None:
+def test_docs_have_runnable_pages() -> None:
     # Guards the extraction itself: the guides hold code on most pages.
-    assert len(PAGES) >= 10
+    assert len(PAGES) >= 12
 
 
 @pytest.mark.parametrize(
