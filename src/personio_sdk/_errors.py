@@ -335,6 +335,11 @@ def _permission_hint(path: str) -> str:
     return "Check the permissions of the API credentials in Personio."
 
 
+def _add_sentence(message: str, sentence: str) -> str:
+    """Append `sentence`, ending `message` with one period first."""
+    return f"{message.rstrip().rstrip('.')}. {sentence}"
+
+
 def error_from_response(
     response: httpx.Response,
     *,
@@ -367,11 +372,11 @@ def error_from_response(
     if request_id:
         message += f" (request id {request_id})"
     if issubclass(cls, AuthenticationError):
-        message += f". {AUTH_HINT}"
+        message = _add_sentence(message, AUTH_HINT)
     elif issubclass(cls, PermissionDeniedError):
-        message += f". {_permission_hint(path)}"
+        message = _add_sentence(message, _permission_hint(path))
     elif issubclass(cls, RateLimitError) and retry_after is not None:
-        message += f". Retry after {retry_after:g} s."
+        message = _add_sentence(message, f"Retry after {retry_after:g} s.")
 
     if issubclass(cls, RateLimitError):
         return cls(

@@ -240,3 +240,10 @@ def test_format_location_renders_indexes() -> None:
     assert format_location(("data", 3, "attributes", "end_date")) == (
         "data[3].attributes.end_date"
     )
+
+
+def test_hint_after_message_with_period_has_one_period() -> None:
+    body = {"success": False, "error": {"code": 403, "message": "Not allowed."}}
+    error = error_from_response(response(403, json=body), method="GET", path=PATH)
+    assert ".." not in str(error)
+    assert "Not allowed. Check" in str(error)
