@@ -1,0 +1,1 @@
+"""Reliability tests: fault matrix, concurrency, payload properties, wrong calls."""
