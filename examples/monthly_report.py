@@ -26,7 +26,7 @@ import contextlib
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -81,9 +81,14 @@ def _name(employee: Employee) -> str:
 
 
 def monthly_report(
-    client: PersonioClient, year: int, month: int
+    client: PersonioClient,
+    year: int,
+    month: int,
+    employee_ids: Collection[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Return one row per employee employed in the month, ordered by id.
+
+    `employee_ids` limits the report to these employees; None reports everyone.
 
     Hours and days are `Decimal`. They are None for an employee whose work
     schedule has no hours per weekday, because the calendar does not guess them;
@@ -95,6 +100,7 @@ def monthly_report(
         employee
         for employee in client.employees.list()
         if _employed_in(employee, start, end)
+        and (employee_ids is None or employee.id in employee_ids)
     ]
     by_employee: dict[int, list[Absence]] = defaultdict(list)
     for absence in client.absences.list(start=start, end=end):
@@ -150,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the report for the month given on the command line."""
     year, month = (int(part) for part in args.month.split("-"))
     with open_client(args.sandbox or not has_credentials()) as client:
-        rows = monthly_report(client, year, month)
+        rows = monthly_report(client, year, month, args.employee_id)
     print(f"Report for {args.month}: {len(rows)} employees")
     print_report(rows)
     return 0
@@ -160,6 +166,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--month", default="2026-03", help="the month as YYYY-MM")
+    parser.add_argument(
+        "--employee-id",
+        type=int,
+        action="append",
+        help="report only this employee; repeat for several (default: everyone)",
+    )
     parser.add_argument(
         "--sandbox", action="store_true", help="run against an embedded sandbox"
     )

@@ -152,9 +152,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{email}: not found in Personio{hint}", file=sys.stderr)
                 continue
             state["people"][email] = person
+            count = len(person["absences"])
             print(
                 f"{email}: target {person['target_hours']} h from {args.start} to "
-                f"{args.end}, {len(person['absences'])} absences, "
+                f"{args.end}, {count} absence{'' if count == 1 else 's'}, "
                 f"{person['remaining_vacation_days']} vacation days left"
             )
     state["synced_at"] = started.isoformat()
