@@ -91,8 +91,8 @@ def monthly_report(
     `employee_ids` limits the report to these employees; None reports everyone.
 
     Hours and days are `Decimal`. They are None for an employee whose work
-    schedule has no hours per weekday, because the calendar does not guess them;
-    `notes` then says why.
+    schedule has no hours per weekday, because the calendar does not guess them,
+    and `notes` then explains why.
     """
     start = date(year, month, 1)
     end = date(year, month, calendar_module.monthrange(year, month)[1])

@@ -3,7 +3,7 @@
 A time-tracking backend compares the hours people track with the hours they were
 due to work. This script keeps, per person, the target hours of each day of an open
 window (this month, say), their approved absences and their remaining vacation
-days, in a JSON file that stands in for the backend's database.
+days. A JSON file takes the place of the backend's database.
 
 Two modes, as a backend would schedule them:
 
@@ -39,8 +39,8 @@ from personio_sdk import EmployeeNotFoundError, PersonioClient
 from personio_sdk.models import AbsenceStatus
 
 DEMO_EMAILS = ("anna.schmidt@demo.example", "ciara.byrne@demo.example")
-# An incremental run asks for changes since the previous run started, minus this
-# margin, because the clocks of this host and of Personio may differ.
+# An incremental run requests the changes since the previous run started, minus
+# this margin, because the clocks of this host and of Personio may differ.
 CLOCK_MARGIN = timedelta(minutes=5)
 
 
@@ -118,11 +118,57 @@ def changed_employee_ids(client: PersonioClient, since: datetime) -> set[int]:
     return {absence.employee_id for absence in changed}
 
 
+def people_to_sync(
+    client: PersonioClient, state: dict[str, Any], emails: list[str]
+) -> list[str]:
+    """Keep the emails of people who are new or whose absences changed.
+
+    The changes are those since the previous run started, as stored in `state`.
+    """
+    since = datetime.fromisoformat(state["synced_at"]) - CLOCK_MARGIN
+    changed = changed_employee_ids(client, since)
+    known = state["people"]
+    selected = [
+        email
+        for email in emails
+        if email not in known or known[email]["employee_id"] in changed
+    ]
+    print(f"{len(selected)} people with changes since {since:%Y-%m-%d %H:%M} UTC")
+    return selected
+
+
+def sync_all(
+    client: PersonioClient,
+    state: dict[str, Any],
+    emails: list[str],
+    args: argparse.Namespace,
+) -> int:
+    """Sync each email into `state`; return how many were not found."""
+    failures = 0
+    for email in emails:
+        try:
+            person = sync_person(client, email, args.start, args.end)
+        except EmployeeNotFoundError as error:
+            failures += 1
+            hint = " (differs only in letter case)" if error.suggestion else ""
+            print(f"{email}: not found in Personio{hint}", file=sys.stderr)
+            continue
+        state["people"][email] = person
+        count = len(person["absences"])
+        print(
+            f"{email}: target {person['target_hours']} h from {args.start} to "
+            f"{args.end}, {count} absence{'' if count == 1 else 's'}, "
+            f"{person['remaining_vacation_days']} vacation days left"
+        )
+    return failures
+
+
 def run(args: argparse.Namespace) -> int:
     """Sync the requested people and write the state file; return the exit status."""
     state: dict[str, Any] = {"people": {}}
     if args.state is not None and args.state.exists():
         state = json.loads(args.state.read_text(encoding="utf-8"))
+
     use_sandbox = args.sandbox or not has_credentials()
     emails: list[str] = list(args.emails) or list(state["people"])
     if not emails and use_sandbox:
@@ -130,34 +176,13 @@ def run(args: argparse.Namespace) -> int:
     if not emails:
         print("error: pass the emails of the people to sync", file=sys.stderr)
         return 2
+
     started = datetime.now(timezone.utc)
-    failures = 0
     with open_client(use_sandbox) as client:
         if args.incremental and "synced_at" in state:
-            since = datetime.fromisoformat(state["synced_at"]) - CLOCK_MARGIN
-            changed = changed_employee_ids(client, since)
-            known = state["people"]
-            emails = [
-                email
-                for email in emails
-                if email not in known or known[email]["employee_id"] in changed
-            ]
-            print(f"{len(emails)} people with changes since {since:%Y-%m-%d %H:%M} UTC")
-        for email in emails:
-            try:
-                person = sync_person(client, email, args.start, args.end)
-            except EmployeeNotFoundError as error:
-                failures += 1
-                hint = " (differs only in letter case)" if error.suggestion else ""
-                print(f"{email}: not found in Personio{hint}", file=sys.stderr)
-                continue
-            state["people"][email] = person
-            count = len(person["absences"])
-            print(
-                f"{email}: target {person['target_hours']} h from {args.start} to "
-                f"{args.end}, {count} absence{'' if count == 1 else 's'}, "
-                f"{person['remaining_vacation_days']} vacation days left"
-            )
+            emails = people_to_sync(client, state, emails)
+        failures = sync_all(client, state, emails, args)
+
     state["synced_at"] = started.isoformat()
     if args.state is not None:
         args.state.write_text(json.dumps(state, indent=2), encoding="utf-8")

@@ -6,9 +6,9 @@ tried, and a set of example type names classified by `classify`. Run
 
     python docs/hooks/kinds_table.py
 
-after changing the rules to rewrite the page. As an MkDocs hook (see mkdocs.yml) the
-module checks the page on every build and logs a warning when it is stale, so that
-`mkdocs build --strict` fails; tests/docs checks the same.
+after changing the rules to rewrite the page. As an MkDocs hook (see mkdocs.yml), the
+module checks the page on every build. A stale page logs a warning, so that
+`mkdocs build --strict` fails, and tests/docs checks the same.
 """
 
 from __future__ import annotations

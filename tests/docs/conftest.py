@@ -12,7 +12,7 @@ from personio_sdk.sandbox import Sandbox
 
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
-    """A fresh demo sandbox, so that no page or example sees another one's tokens."""
+    """A fresh demo sandbox, so that no page or example reuses another one's tokens."""
     with Sandbox() as running:
         yield running
 

@@ -43,7 +43,7 @@ PROMPT = "$ "
 PROGRAMS = frozenset({"personio", "python"})
 SANDBOX_OPTION = "--sandbox"
 
-# Seconds the pytest run of a page's test files may take; the sandbox answers in
+# Seconds the pytest run of a page's test files may take. The sandbox responds in
 # milliseconds, so this only stops a hung run.
 PYTEST_TIMEOUT = 120
 # Seconds one documented command may take, for the same reason.

@@ -127,7 +127,7 @@ def test_run_page_only_compiles_real_account_blocks(tmp_path: Path) -> None:
     assert run_page(page, tmp_path).failures == []
 
 
-def test_run_page_reports_syntax_error_in_real_account_block(tmp_path: Path) -> None:
+def test_real_account_block_syntax_checked(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text("```python\n# needs a real Personio account\nif\n```\n")
     assert "invalid syntax" in run_page(page, tmp_path).failures[0]
