@@ -45,18 +45,42 @@ _PERIOD_KEYS = (
 def build_time_off(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
     """Parse a day-based `TimeOffPeriod` item; dates are taken as written."""
     attributes = attributes_of(item, "")
-    loc = _Locator(item)
+    try:
+        return _time_off(attributes, resolver)
+    except FieldError as exc:
+        raise _located_in(item, exc) from None
+
+
+def build_absence_period(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
+    """Parse an hour-based `AbsencePeriod` item; dates are local to its time zone."""
+    attributes = attributes_of(item, "")
+    try:
+        return _absence_period(attributes, resolver)
+    except FieldError as exc:
+        raise _located_in(item, exc) from None
+
+
+def _located_in(item: Mapping[str, Any], error: FieldError) -> FieldError:
+    """Prefix the location of `error` with `attributes.` for an enveloped item.
+
+    The parsers name locations relative to the attributes, so that the happy path
+    builds no location strings.
+    """
+    if "attributes" not in item:
+        return error
+    return FieldError(f"attributes.{error.location}", error.expected)
+
+
+def _time_off(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
     type_attributes = _nested_attributes(
-        attributes.get("time_off_type"), loc("time_off_type")
+        attributes.get("time_off_type"), "time_off_type"
     )
-    type_id = _optional_int(
-        type_attributes.get("id"), loc("time_off_type.attributes.id")
-    )
+    type_id = _optional_int(type_attributes.get("id"), "time_off_type.attributes.id")
     type_name = parse_optional_str(
-        type_attributes.get("name"), loc("time_off_type.attributes.name")
+        type_attributes.get("name"), "time_off_type.attributes.name"
     )
     category = parse_optional_str(
-        type_attributes.get("category"), loc("time_off_type.attributes.category")
+        type_attributes.get("category"), "time_off_type.attributes.category"
     )
     if category is None:
         known_type = resolver.find_type(type_id)
@@ -64,106 +88,87 @@ def build_time_off(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
     kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
     days_count = attributes.get("days_count")
     return Absence(
-        id=str(_required_int(attributes.get("id"), loc("id"))),
-        employee_id=_employee_id(attributes.get("employee"), loc("employee")),
+        id=str(_required_int(attributes.get("id"), "id")),
+        employee_id=_employee_id(attributes.get("employee"), "employee"),
         kind=kind,
         counts_as_work=work,
         type_id=type_id,
         type_name=type_name,
         category=category,
-        status=_status(attributes.get("status"), loc("status")),
-        start_date=_required_date(attributes.get("start_date"), loc("start_date")),
-        end_date=_required_date(attributes.get("end_date"), loc("end_date")),
-        half_day_start=_flag(attributes.get("half_day_start"), loc("half_day_start")),
-        half_day_end=_flag(attributes.get("half_day_end"), loc("half_day_end")),
+        status=_status(attributes.get("status"), "status"),
+        start_date=_required_date(attributes.get("start_date"), "start_date"),
+        end_date=_required_date(attributes.get("end_date"), "end_date"),
+        half_day_start=_flag(attributes.get("half_day_start"), "half_day_start"),
+        half_day_end=_flag(attributes.get("half_day_end"), "half_day_end"),
         unit="day",
-        days=None
-        if is_empty(days_count)
-        else parse_decimal(days_count, loc("days_count")),
-        comment=parse_optional_str(attributes.get("comment"), loc("comment")),
-        created_at=_optional_datetime(attributes.get("created_at"), loc("created_at")),
-        updated_at=_optional_datetime(attributes.get("updated_at"), loc("updated_at")),
+        days=None if is_empty(days_count) else parse_decimal(days_count, "days_count"),
+        comment=parse_optional_str(attributes.get("comment"), "comment"),
+        created_at=_optional_datetime(attributes.get("created_at"), "created_at"),
+        updated_at=_optional_datetime(attributes.get("updated_at"), "updated_at"),
         **extra_fields(attributes, Absence, *_TIME_OFF_KEYS),
     )
 
 
-def build_absence_period(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
-    """Parse an hour-based `AbsencePeriod` item; dates are local to its time zone."""
-    attributes = attributes_of(item, "")
-    loc = _Locator(item)
-    type_attributes = _nested_attributes(
-        attributes.get("absence_type"), loc("absence_type")
-    )
+def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
+    type_attributes = _nested_attributes(attributes.get("absence_type"), "absence_type")
     type_id = _optional_int(
         type_attributes.get("time_off_type_id"),
-        loc("absence_type.attributes.time_off_type_id"),
+        "absence_type.attributes.time_off_type_id",
     )
     known_type = resolver.find_type(type_id)
     type_name = parse_optional_str(
-        type_attributes.get("name"), loc("absence_type.attributes.name")
+        type_attributes.get("name"), "absence_type.attributes.name"
     ) or (known_type.name if known_type else None)
     category = known_type.category if known_type else None
     kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
 
-    zone_name = parse_optional_str(attributes.get("timezone"), loc("timezone"))
+    zone_name = parse_optional_str(attributes.get("timezone"), "timezone")
     zone = _zone(zone_name)
-    starts_at = _as_utc(_required_datetime(attributes.get("start"), loc("start")))
+    starts_at = _as_utc(_required_datetime(attributes.get("start"), "start"))
     end_raw = attributes.get("end")
-    ends_at = (
-        None if is_empty(end_raw) else _as_utc(parse_datetime(end_raw, loc("end")))
-    )
+    ends_at = None if is_empty(end_raw) else _as_utc(parse_datetime(end_raw, "end"))
     if zone is not None:
         starts_at = starts_at.astimezone(zone)
         ends_at = ends_at.astimezone(zone) if ends_at else None
-    breakdown = _breakdown(attributes.get("breakdowns"), loc("breakdowns"))
+    breakdown = _breakdown(attributes.get("breakdowns"), "breakdowns")
     start_date, end_date = _local_dates(starts_at, ends_at, breakdown, zone is not None)
 
     duration = attributes.get("effective_duration")
     if is_empty(duration):
         hours = sum((day.hours for day in breakdown), Decimal(0)) if breakdown else None
     else:
-        minutes = parse_decimal(duration, loc("effective_duration"))
+        minutes = parse_decimal(duration, "effective_duration")
         hours = minutes / _MINUTES_PER_HOUR
-    uuid = parse_optional_str(attributes.get("id"), loc("id"))
+    uuid = parse_optional_str(attributes.get("id"), "id")
     if uuid is None:
-        raise FieldError(loc("id"), "a string id")
+        raise FieldError("id", "a string id")
     return Absence(
         id=uuid,
-        employee_id=_employee_id(attributes.get("employee"), loc("employee")),
+        employee_id=_employee_id(attributes.get("employee"), "employee"),
         kind=kind,
         counts_as_work=work,
         type_id=type_id,
         type_uuid=parse_optional_str(
-            type_attributes.get("id"), loc("absence_type.attributes.id")
+            type_attributes.get("id"), "absence_type.attributes.id"
         ),
         type_name=type_name,
         category=category,
-        status=_status(attributes.get("status"), loc("status")),
+        status=_status(attributes.get("status"), "status"),
         start_date=start_date,
         end_date=end_date,
-        half_day_start=_flag(attributes.get("half_day_start"), loc("half_day_start")),
-        half_day_end=_flag(attributes.get("half_day_end"), loc("half_day_end")),
+        half_day_start=_flag(attributes.get("half_day_start"), "half_day_start"),
+        half_day_end=_flag(attributes.get("half_day_end"), "half_day_end"),
         unit="hour",
         hours=hours,
         breakdown=breakdown,
         timezone=zone_name,
         starts_at=starts_at,
         ends_at=ends_at,
-        comment=parse_optional_str(attributes.get("comment"), loc("comment")),
-        created_at=_optional_datetime(attributes.get("created_at"), loc("created_at")),
-        updated_at=_optional_datetime(attributes.get("updated_at"), loc("updated_at")),
+        comment=parse_optional_str(attributes.get("comment"), "comment"),
+        created_at=_optional_datetime(attributes.get("created_at"), "created_at"),
+        updated_at=_optional_datetime(attributes.get("updated_at"), "updated_at"),
         **extra_fields(attributes, Absence, *_PERIOD_KEYS),
     )
-
-
-class _Locator:
-    """Build field locations relative to the item, with `attributes.` when enveloped."""
-
-    def __init__(self, item: Mapping[str, Any]) -> None:
-        self._prefix = "attributes." if "attributes" in item else ""
-
-    def __call__(self, key: str) -> str:
-        return self._prefix + key
 
 
 def _local_dates(
@@ -236,15 +241,18 @@ def _nested_attributes(value: object, location: str) -> Mapping[str, Any]:
 
 def _employee_id(value: object, location: str) -> int:
     attributes = _nested_attributes(value, location)
+    raw = attributes.get("id")
+    identifier = unwrap(raw)
+    if type(identifier) is int:
+        return identifier
     where = (
         f"{location}.attributes.id"
         if isinstance(value, Mapping) and "attributes" in value
         else f"{location}.id"
     )
-    raw = attributes.get("id")
     if isinstance(raw, Mapping):
         where = f"{where}.value"
-    return _required_int(unwrap(raw), where)
+    return _required_int(identifier, where)
 
 
 def _status(value: object, location: str) -> AbsenceStatus | str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -55,10 +56,18 @@ def extra_fields(
     They are passed to the model as extra attributes, so that fields Personio adds are
     kept. Names that pydantic reserves (`model_...`) are left out.
     """
+    excluded = _excluded_keys(model, used)
     return {
         key: value
         for key, value in attributes.items()
-        if key not in model.model_fields
-        and key not in used
-        and not key.startswith("model_")
+        if key not in excluded and not key.startswith("model_")
     }
+
+
+@functools.lru_cache(maxsize=64)
+def _excluded_keys(
+    model: type[pydantic.BaseModel], used: tuple[str, ...]
+) -> frozenset[str]:
+    # Reading `model_fields` goes through a pydantic descriptor, which costs more than
+    # the lookup itself when it runs for every key of every record.
+    return frozenset(model.model_fields).union(used)

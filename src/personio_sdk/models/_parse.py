@@ -7,8 +7,10 @@ value itself, because values may be personal data.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -33,6 +35,16 @@ __all__ = [
 
 # `2017-12-27T00:00:00+0100`, `1944-09-01T00:00:00+02:00` or a plain `2025-03-03`.
 _DATE_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+# The date-time shape Personio sends (`2025-12-08T10:00:00+0100`,
+# `2026-04-07T09:00:00.000Z`), with every field in range, is parsed without
+# dateutil. Other spellings, hour 24 and second 60 go to dateutil's `isoparse`.
+_COMMON_DATETIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d{1,6}))?"
+    r"(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?",
+    re.ASCII,
+)
+# From Python 3.11 on, `datetime.fromisoformat` reads `Z` and `+0100`.
+_FROMISOFORMAT_READS_OFFSETS = sys.version_info >= (3, 11)
 # `08:30` or `8:30`, optionally with seconds.
 _CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?")
 # ISO 8601 durations of a day or less as Personio and other HR systems write them:
@@ -64,8 +76,10 @@ def is_empty(value: object) -> bool:
     """
     if value is None:
         return True
-    if isinstance(value, (str, list, tuple, dict)):
-        return len(value) == 0 or (isinstance(value, str) and not value.strip())
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, dict)):
+        return len(value) == 0
     return False
 
 
@@ -75,7 +89,11 @@ def unwrap(value: object) -> object:
     The wrapper is `{"label", "value", "type", "universal_id"}`; older tenants send only
     `label` and `value`.
     """
-    if isinstance(value, Mapping) and "value" in value and "label" in value:
+    if (
+        (type(value) is dict or isinstance(value, Mapping))
+        and "value" in value
+        and "label" in value
+    ):
         return value["value"]
     return value
 
@@ -85,10 +103,12 @@ def attributes_of(item: object, location: str) -> Mapping[str, Any]:
 
     An item without the envelope is taken as the attributes themselves.
     """
-    if not isinstance(item, Mapping):
+    # `type(...) is dict` first: decoded JSON is made of dicts, and the Mapping check
+    # is an ABC lookup that costs more than the rest of this function.
+    if type(item) is not dict and not isinstance(item, Mapping):
         raise FieldError(location or "item", "an object")
     inner = item.get("attributes", item)
-    if not isinstance(inner, Mapping):
+    if type(inner) is not dict and not isinstance(inner, Mapping):
         raise FieldError(_join(location, "attributes"), "an object")
     return inner
 
@@ -163,18 +183,27 @@ def parse_date_as_written(value: object, location: str) -> date:
     Personio writes midnight of the company's local day and converting it to UTC would
     move the date back by one day.
     """
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     if isinstance(value, str):
-        match = _DATE_PREFIX.match(value.strip())
-        if match:
-            try:
-                return date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                pass
+        parsed = _date_prefix(value)
+        if parsed is not None:
+            return parsed
+    elif isinstance(value, datetime):
+        return value.date()
+    elif isinstance(value, date):
+        return value
     raise FieldError(location, "a date like 2017-12-27 or 2017-12-27T00:00:00+0100")
+
+
+# A listing repeats the same few hundred date strings, and dates are immutable.
+@functools.lru_cache(maxsize=4096)
+def _date_prefix(text: str) -> date | None:
+    match = _DATE_PREFIX.match(text.strip())
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def parse_datetime(value: object, location: str) -> datetime:
@@ -186,8 +215,12 @@ def parse_datetime(value: object, location: str) -> datetime:
         return value
     parsed: datetime | None = None
     if isinstance(value, str) and value.strip():
+        text = value.strip()
+        parsed = _parse_common_datetime(text)
+        if parsed is not None:
+            return parsed
         try:
-            parsed = isoparse(value.strip())
+            parsed = isoparse(text)
         except (ValueError, OverflowError):
             parsed = None
     if parsed is None:
@@ -252,6 +285,51 @@ def parse_tags(value: object, location: str) -> list[str]:
     if isinstance(value, Sequence):
         return [str(tag) for tag in value if not is_empty(tag)]
     raise FieldError(location, "a list of tags")
+
+
+def _parse_common_datetime(text: str) -> datetime | None:
+    """Parse the shape of `_COMMON_DATETIME`, or return None to leave it to dateutil.
+
+    The result equals what `parse_datetime` makes of dateutil's: naive without an
+    offset, `timezone.utc` for `Z` and zero offsets, else a fixed `timezone`.
+    """
+    match = _COMMON_DATETIME.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        if _FROMISOFORMAT_READS_OFFSETS:
+            parsed = datetime.fromisoformat(text)
+        else:
+            parsed = _datetime_from_fields(match)
+    except ValueError:
+        # An invalid day such as 2026-02-30; dateutil raises the error.
+        return None
+    zone = parsed.tzinfo
+    if zone is not None and zone is not timezone.utc and not parsed.utcoffset():
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed
+
+
+def _datetime_from_fields(match: re.Match[str]) -> datetime:
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    zone: timezone | None = None
+    if offset == "Z":
+        zone = timezone.utc
+    elif offset is not None:
+        delta = timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+        if offset.startswith("-"):
+            delta = -delta
+        zone = timezone(delta) if delta else timezone.utc
+    return datetime(
+        int(year),
+        int(month),
+        int(day),
+        int(hour),
+        int(minute),
+        int(second),
+        int(fraction.ljust(6, "0")) if fraction else 0,
+        tzinfo=zone,
+    )
 
 
 def _join(location: str, name: str) -> str:

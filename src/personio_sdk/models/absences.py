@@ -27,6 +27,10 @@ from personio_sdk.models.status import AbsenceStatus
 
 __all__ = ["Absence", "AbsenceDay", "AbsenceType", "KindResolver"]
 
+# Maximum number of decisions one resolver caches, so that payloads with endless
+# distinct type names cannot grow it without bound.
+_RESOLVED_MAX = 4096
+
 
 class AbsenceType(PersonioModel):
     """A v1 time-off type (Personio's "absence type") with its derived kind."""
@@ -171,7 +175,9 @@ class KindResolver:
     `types` is a list of AbsenceType or a function returning one. The function is
     called on the first absence that needs a type's category (an hour-based absence, or
     a day-based one sent without category) and its result is kept, so listing
-    day-based absences does not fetch the types.
+    day-based absences does not fetch the types. Decisions are kept per type id, name
+    and category. Assigning a new `overrides` object clears them, but changing the
+    mappings inside the current one does not.
     """
 
     def __init__(
@@ -184,6 +190,12 @@ class KindResolver:
         self._loader: Callable[[], Iterable[AbsenceType]] | None = None
         self._types: dict[int, AbsenceType] | None = None
         self._lock = threading.Lock()
+        # Decisions by (type id, name, category): a company has few types, and the
+        # rules are pure, so each combination is classified once.
+        self._resolved: dict[
+            tuple[int | None, str | None, str | None], tuple[AbsenceKind, bool]
+        ] = {}
+        self._resolved_for: KindOverrides | None = overrides
         if callable(types):
             self._loader = types
         else:
@@ -203,13 +215,24 @@ class KindResolver:
         self, *, type_id: int | None, name: str | None, category: str | None
     ) -> tuple[AbsenceKind, bool]:
         """Return `(kind, counts_as_work)` for a type id, name and category."""
-        kind = classify(
-            type_id=type_id, name=name, category=category, overrides=self.overrides
-        )
-        work = counts_as_work(
-            type_id=type_id, name=name, category=category, overrides=self.overrides
-        )
-        return kind, work
+        overrides = self.overrides
+        if overrides is not self._resolved_for:
+            # `overrides` is a public attribute, so a new value drops what was decided.
+            self._resolved = {}
+            self._resolved_for = overrides
+        key = (type_id, name, category)
+        decided = self._resolved.get(key)
+        if decided is None:
+            kind = classify(
+                type_id=type_id, name=name, category=category, overrides=overrides
+            )
+            work = counts_as_work(
+                type_id=type_id, name=name, category=category, overrides=overrides
+            )
+            decided = (kind, work)
+            if len(self._resolved) < _RESOLVED_MAX:
+                self._resolved[key] = decided
+        return decided
 
 
 def _build_type(
