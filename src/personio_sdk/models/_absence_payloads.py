@@ -128,8 +128,8 @@ def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Ab
     end_raw = attributes.get("end")
     ends_at = None if is_empty(end_raw) else _as_utc(parse_datetime(end_raw, "end"))
     if zone is not None:
-        starts_at = starts_at.astimezone(zone)
-        ends_at = ends_at.astimezone(zone) if ends_at else None
+        starts_at = _in_zone(starts_at, zone, "start")
+        ends_at = _in_zone(ends_at, zone, "end") if ends_at else None
     breakdown = _breakdown(attributes.get("breakdowns"), "breakdowns")
     start_date, end_date = _local_dates(starts_at, ends_at, breakdown, zone is not None)
 
@@ -190,7 +190,11 @@ def _local_dates(
     if ends_at is None:
         end_date = breakdown[-1].date if breakdown else start_date
     elif ends_at.time() == time(0) and ends_at > starts_at:
-        end_date = ends_at.date() - timedelta(days=1)
+        # An end at midnight is exclusive. An end on the start's date (mixed offsets
+        # without a zone) keeps the start date, because the day before 0001-01-01
+        # does not exist.
+        last = ends_at.date()
+        end_date = last - timedelta(days=1) if last > start_date else start_date
     else:
         end_date = ends_at.date()
     return start_date, max(start_date, end_date)
@@ -223,6 +227,15 @@ def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
         # An unknown zone name is kept on the model; the dates then come from the
         # breakdown as if no zone had been sent.
         return None
+
+
+def _in_zone(instant: datetime, zone: zoneinfo.ZoneInfo, location: str) -> datetime:
+    try:
+        return instant.astimezone(zone)
+    except OverflowError:
+        # Instants within hours of 0001-01-01 or 9999-12-31 may leave the years a
+        # datetime can hold once shifted into the zone.
+        raise FieldError(location, "a date-time within the years 1 to 9999") from None
 
 
 def _as_utc(instant: datetime) -> datetime:

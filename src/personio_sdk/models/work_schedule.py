@@ -108,7 +108,7 @@ class WorkSchedule(PersonioModel):
         }
         known = [duration for duration in days.values() if duration is not None]
         if weekly_hours is None and len(known) == len(WEEKDAYS):
-            weekly_hours = _to_hours(sum(known, timedelta()))
+            weekly_hours = _weekly_hours(known, where)
         valid_from_raw = attributes.get("valid_from")
         schedule_id = attributes.get("id")
         extra = extra_fields(attributes, WorkSchedule)
@@ -135,8 +135,18 @@ def _parse_day(value: object, location: str) -> timedelta | None:
         return parse_duration(value, location)
     except FieldError:
         raise
-    except (OverflowError, ValueError):
+    except (ArithmeticError, ValueError):
+        # ArithmeticError covers decimal.Overflow from a huge number of hours, which
+        # is not an OverflowError, and the OverflowError of a too large timedelta.
         raise FieldError(location, "a duration of a day") from None
+
+
+def _weekly_hours(days: list[timedelta], location: str) -> Decimal:
+    try:
+        return _to_hours(sum(days, timedelta()))
+    except OverflowError:
+        # Each day fits in a timedelta, but their sum may not.
+        raise FieldError(location, "durations of a day") from None
 
 
 def _to_hours(duration: timedelta) -> Decimal:
