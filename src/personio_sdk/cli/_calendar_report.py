@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from personio_sdk._client import PersonioClient
+from personio_sdk._sync import employee_calendar_for
 from personio_sdk.calendar import Calendar, CalendarDay, DayAbsence
 from personio_sdk.cli._commands import (
     describe_employee,
@@ -169,8 +170,10 @@ def calendar_report(
     """Show each day of a month or range with scheduled hours, absences and target."""
     period = calendar_range(args, today=dt.date.today())
     employee = resolve_employee(client, args.employee)
-    calendar = client.calendar(
-        employee.id,
+    # The employee read to resolve the argument is reused, which saves a request.
+    calendar = employee_calendar_for(
+        client,
+        employee,
         start=period.start,
         end=period.end,
         include_regional_holidays=args.regional_holidays,
