@@ -102,7 +102,7 @@ def test_fast_datetime_common_shapes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(_parse, "_FROMISOFORMAT_READS_OFFSETS", reads_offsets)
-    parsed = _parse._parse_common_datetime(text)
+    parsed = _parse.try_common_datetime(text)
     assert parsed == expected
     assert parsed is not None
     assert parsed.tzinfo == expected.tzinfo

@@ -19,6 +19,8 @@ from personio_sdk.models._parse import (
     parse_decimal,
     parse_int,
     parse_optional_str,
+    try_common_datetime,
+    try_date_as_written,
     unwrap,
 )
 from personio_sdk.models.absences import Absence, AbsenceDay, KindResolver
@@ -247,6 +249,10 @@ def _as_utc(instant: datetime) -> datetime:
 
 
 def _nested_attributes(value: object, location: str) -> Mapping[str, Any]:
+    if type(value) is dict and value:
+        inner = value.get("attributes", value)
+        if type(inner) is dict:
+            return inner
     if is_empty(value):
         return {}
     return attributes_of(value, location)
@@ -269,6 +275,8 @@ def _employee_id(value: object, location: str) -> int:
 
 
 def _status(value: object, location: str) -> AbsenceStatus | str | None:
+    if type(value) is str:
+        return parse_status(value) if value.strip() else None
     text = parse_optional_str(value, location)
     return None if text is None else parse_status(text)
 
@@ -284,10 +292,16 @@ def _required_int(value: object, location: str) -> int:
 
 
 def _optional_int(value: object, location: str) -> int | None:
+    if type(value) is int:
+        return value
     return None if is_empty(value) else parse_int(value, location)
 
 
 def _required_date(value: object, location: str) -> date:
+    if type(value) is str:
+        parsed = try_date_as_written(value)
+        if parsed is not None:
+            return parsed
     if is_empty(value):
         raise FieldError(location, "a date")
     return parse_date_as_written(value, location)
@@ -300,4 +314,8 @@ def _required_datetime(value: object, location: str) -> datetime:
 
 
 def _optional_datetime(value: object, location: str) -> datetime | None:
+    if type(value) is str:
+        parsed = try_common_datetime(value)
+        if parsed is not None:
+            return parsed
     return None if is_empty(value) else parse_datetime(value, location)

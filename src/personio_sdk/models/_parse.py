@@ -30,6 +30,8 @@ __all__ = [
     "parse_int",
     "parse_optional_str",
     "parse_tags",
+    "try_common_datetime",
+    "try_date_as_written",
     "unwrap",
 ]
 
@@ -115,6 +117,8 @@ def attributes_of(item: object, location: str) -> Mapping[str, Any]:
 
 def parse_int(value: object, location: str) -> int:
     """Convert an integer or a string of digits to `int`."""
+    if type(value) is int:
+        return value
     if isinstance(value, bool):
         raise FieldError(location, "an integer")
     if isinstance(value, int):
@@ -128,6 +132,8 @@ def parse_int(value: object, location: str) -> int:
 
 def parse_optional_str(value: object, location: str) -> str | None:
     """Convert a string to itself and None, `""` or whitespace to None."""
+    if type(value) is str:
+        return value if value.strip() else None
     if is_empty(value):
         return None
     if isinstance(value, str):
@@ -184,7 +190,7 @@ def parse_date_as_written(value: object, location: str) -> date:
     move the date back by one day.
     """
     if isinstance(value, str):
-        parsed = _date_prefix(value)
+        parsed = try_date_as_written(value)
         if parsed is not None:
             return parsed
     elif isinstance(value, datetime):
@@ -196,7 +202,8 @@ def parse_date_as_written(value: object, location: str) -> date:
 
 # A listing repeats the same few hundred date strings, and dates are immutable.
 @functools.lru_cache(maxsize=4096)
-def _date_prefix(text: str) -> date | None:
+def try_date_as_written(text: str) -> date | None:
+    """Return the date written at the start of `text`, or None when there is none."""
     match = _DATE_PREFIX.match(text.strip())
     if match is None:
         return None
@@ -216,7 +223,7 @@ def parse_datetime(value: object, location: str) -> datetime:
     parsed: datetime | None = None
     if isinstance(value, str) and value.strip():
         text = value.strip()
-        parsed = _parse_common_datetime(text)
+        parsed = try_common_datetime(text)
         if parsed is not None:
             return parsed
         try:
@@ -287,7 +294,7 @@ def parse_tags(value: object, location: str) -> list[str]:
     raise FieldError(location, "a list of tags")
 
 
-def _parse_common_datetime(text: str) -> datetime | None:
+def try_common_datetime(text: str) -> datetime | None:
     """Parse the shape of `_COMMON_DATETIME`, or return None to leave it to dateutil.
 
     The result equals what `parse_datetime` makes of dateutil's: naive without an
