@@ -22,6 +22,7 @@ from personio_sdk._errors import (
     error_from_response,
 )
 from personio_sdk._logging import logger, mask, mask_identifier
+from personio_sdk._ratelimit import RateLimiter
 from personio_sdk._retry import RetryPolicy, backoff_delay, parse_retry_after
 
 __all__ = ["TokenCache"]
@@ -75,6 +76,7 @@ class TokenCache:
         max_retries: int = constants.AUTH_MAX_RETRIES,
         min_interval: float = constants.AUTH_MIN_INTERVAL,
         refresh_margin: float = constants.TOKEN_REFRESH_MARGIN,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         self._http = http_client
         self._url = base_url.rstrip("/") + constants.AUTH_PATH
@@ -89,6 +91,9 @@ class TokenCache:
         self._max_retries = max_retries
         self._min_interval = min_interval
         self._refresh_margin = refresh_margin
+        # Spaces token requests within the client's auth and overall limits; a 429
+        # from the token endpoint is reported to it by the request loop.
+        self._rate_limiter = rate_limiter
 
         self._cond = threading.Condition(threading.Lock())
         self._token: str | None = None
@@ -250,6 +255,8 @@ class TokenCache:
     def _attempt(self) -> tuple[str, float] | PersonioError:
         method, path = "POST", constants.AUTH_PATH
         logger.debug("%s %s: requesting an access token", method, path)
+        if self._rate_limiter is not None:
+            self._rate_limiter.acquire(method, path)
         try:
             response = self._http.post(
                 self._url,
@@ -274,6 +281,8 @@ class TokenCache:
             )
         status = response.status_code
         logger.debug("%s %s -> %d", method, path, status)
+        if self._rate_limiter is not None:
+            self._rate_limiter.on_response(method, path, status)
         if 200 <= status < 300:
             return _parse_token_response(response)
         if status in _CREDENTIAL_STATUSES:

@@ -89,3 +89,35 @@ REQUEST_ID_HEADERS = (
 # Hosts for which a plain `http://` base URL is accepted: the sandbox and local
 # test servers. Every other host must be reached over HTTPS.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+# Client-side rate limits, below Personio's documented v1 limits. A limiter that
+# spaces requests evenly still sees them arrive bunched by network jitter, so each
+# limit keeps a margin.
+# POST /v1/auth: Personio allows 60 a minute, then blocks every token request for a
+# 60 s cool-down. Half the limit, because overshooting costs a whole minute.
+RATE_LIMIT_AUTH_PER_MINUTE = 30.0
+RATE_LIMIT_AUTH_BURST = 5
+# GET employees: 300 a minute in bursts of at most 15 a second. 90% of the minute
+# rate (4.5 a second) with a burst of 5 lets at most 9 requests into any second, so
+# requests bunched by up to a second of jitter still stay under 15.
+RATE_LIMIT_EMPLOYEES_PER_MINUTE = 270.0
+RATE_LIMIT_EMPLOYEES_BURST = 5
+# Every v1 endpoint together: 2,000 a minute per IP address. 90% leaves room for
+# jitter and for the burst: any 60 s then holds at most 20 + 1,800 requests.
+RATE_LIMIT_OVERALL_PER_MINUTE = 1800.0
+RATE_LIMIT_OVERALL_BURST = 20
+# After a 429 the family's rate is multiplied by this factor (once per pause) ...
+RATE_LIMIT_BACKOFF_FACTOR = 0.5
+# ... but never below this share of the configured rate, so a listing still moves.
+RATE_LIMIT_MIN_SHARE = 0.125
+# Each 2xx response of the family then adds this share of the configured rate back,
+# so ten successes recover from one halving.
+RATE_LIMIT_RECOVERY_STEP = 0.05
+
+# Requests a listing that splits into pages or employee chunks sends at once. At
+# Personio's 100-500 ms per request, 8 in flight reach 1,000-4,800 a minute, around
+# the 2,000 a minute v1 limit, so the rate limiter rather than latency sets the pace.
+DEFAULT_MAX_CONCURRENCY = 8
+# Pages requested or held at once by such a listing, as a multiple of its
+# concurrency: pages fetched ahead wait in memory while earlier ones are read.
+PREFETCH_WINDOW_FACTOR = 2

@@ -22,13 +22,19 @@ from personio_sdk._errors import (
     strip_query,
 )
 from personio_sdk._logging import logger
-from personio_sdk._retry import RetryPolicy, backoff_delay, decide_status_retry
+from personio_sdk._ratelimit import RateLimiter
+from personio_sdk._retry import (
+    RetryPolicy,
+    StatusRetry,
+    backoff_delay,
+    decide_status_retry,
+)
 
 __all__ = ["SendHook", "Transport"]
 
 Params = Sequence[tuple[str, str | int]]
 # Called as hook(method, path) right before each request is sent, retries and
-# replays included; the place for a client-side rate limiter.
+# replays included, after the rate limiter has let the request go.
 SendHook = Callable[[str, str], None]
 
 # Phrase of Personio's 403 for a token it no longer accepts ("Provided authorization
@@ -40,7 +46,9 @@ class Transport:
     """Send GET requests to Personio and return the decoded JSON.
 
     One instance per client, safe to share between threads (httpx.Client is
-    thread-safe and the token cache has its own lock).
+    thread-safe, and the token cache and the rate limiter have their own locks).
+    `rate_limiter`, when given, spaces every attempt of every request and learns
+    from each response.
     """
 
     def __init__(
@@ -55,6 +63,7 @@ class Transport:
         sleep: Callable[[float], None] = time.sleep,
         wall_clock: Callable[[], float] = time.time,
         before_send: SendHook | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         self._http = http_client
         self._base_url = base_url.rstrip("/")
@@ -65,6 +74,7 @@ class Transport:
         self._sleep = sleep
         self._wall_clock = wall_clock
         self.before_send = before_send
+        self.rate_limiter = rate_limiter
         self._closed = False
 
     @property
@@ -84,7 +94,8 @@ class Transport:
         errors, timeouts and the statuses 429, 500, 502, 503 and 504 are retried up
         to `max_retries` times with back-off. A 401, or a 403 whose message is that
         the authorization is not valid, fetches a new token and replays the request
-        once.
+        once. With a rate limiter, every attempt first waits for its slot, and a 429
+        slows and pauses the request's endpoint family for every thread.
 
         Raises `APIStatusError` subclasses for error statuses, `APITimeoutError` and
         `APIConnectionError` when retries run out, `ResponseValidationError` for a
@@ -97,10 +108,15 @@ class Transport:
         url = self._base_url + path
         retries_used = 0
         replayed = False
+        after_rate_limit = False
+        limiter = self.rate_limiter
         while True:
             self._check_open()
-            token = self._auth.get_token()
+            token = self._token()
             attempt = retries_used + 1 + int(replayed)
+            if limiter is not None:
+                limiter.acquire(method, path, after_rate_limit=after_rate_limit)
+                after_rate_limit = False
             if self.before_send is not None:
                 self.before_send(method, path)
             try:
@@ -128,6 +144,8 @@ class Transport:
                 continue
 
             status = response.status_code
+            if limiter is not None:
+                limiter.on_response(method, path, status)
             request_id = request_id_from(response.headers, None)
             logger.debug(
                 "%s %s -> %d (attempt %d, request id %s)",
@@ -162,6 +180,9 @@ class Transport:
                 policy=self._policy,
                 now=self._wall_clock,
             )
+            if status == 429 and limiter is not None:
+                limiter.on_rate_limited(method, path, self._pause_after_429(decision))
+                after_rate_limit = decision.retry
             if not decision.retry:
                 if decision.over_cap:
                     logger.info(
@@ -183,6 +204,30 @@ class Transport:
                 retries_used=retries_used,
                 request_id=request_id,
             )
+
+    def _token(self) -> str:
+        """Return the bearer token; a 429 of the token endpoint slows auth requests."""
+        try:
+            return self._auth.get_token()
+        except RateLimitError as exc:
+            if self.rate_limiter is not None:
+                pause = exc.retry_after or self._policy.rate_limit_min_wait
+                self.rate_limiter.on_rate_limited(
+                    "POST", exc.path, min(pause, self._policy.retry_after_max)
+                )
+            raise
+
+    def _pause_after_429(self, decision: StatusRetry) -> float:
+        """Return how long a 429 pauses its family for every thread of the client.
+
+        A retry pauses for the wait it chose; without a retry the Retry-After (or
+        the minimum wait) applies, capped at `retry_after_max`, so that no thread
+        sleeps for an hour on a far-off Retry-After.
+        """
+        if decision.retry:
+            return decision.wait
+        pause = decision.retry_after or self._policy.rate_limit_min_wait
+        return min(pause, self._policy.retry_after_max)
 
     def _check_open(self) -> None:
         if self._closed:
