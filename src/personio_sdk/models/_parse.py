@@ -246,22 +246,9 @@ def parse_duration(value: object, location: str) -> timedelta:
     """
     expected = 'a duration like "08:30", "PT27000S" or a number of hours'
     if isinstance(value, str):
-        text = value.strip()
-        clock = _CLOCK.fullmatch(text)
-        if clock:
-            return timedelta(
-                hours=int(clock[1]), minutes=int(clock[2]), seconds=int(clock[3] or 0)
-            )
-        iso = _ISO_DURATION.fullmatch(text.upper())
-        if iso and text.upper() not in ("P", "PT"):
-            parts = {k: Decimal(v) for k, v in iso.groupdict().items() if v}
-            seconds = (
-                parts.get("days", Decimal(0)) * 86400
-                + parts.get("hours", Decimal(0)) * 3600
-                + parts.get("minutes", Decimal(0)) * 60
-                + parts.get("seconds", Decimal(0))
-            )
-            return timedelta(seconds=float(seconds))
+        duration = _duration_from_text(value)
+        if duration is not None:
+            return duration
     try:
         hours = parse_decimal(value, location)
     except FieldError:
@@ -269,6 +256,29 @@ def parse_duration(value: object, location: str) -> timedelta:
     if hours < 0:
         raise FieldError(location, expected)
     return timedelta(seconds=float(hours * 3600))
+
+
+# Schedules repeat the same few day lengths, and timedelta is immutable.
+@functools.lru_cache(maxsize=1024)
+def _duration_from_text(value: str) -> timedelta | None:
+    """Read `"HH:MM"` or an ISO 8601 duration; None for any other text."""
+    text = value.strip()
+    clock = _CLOCK.fullmatch(text)
+    if clock:
+        return timedelta(
+            hours=int(clock[1]), minutes=int(clock[2]), seconds=int(clock[3] or 0)
+        )
+    iso = _ISO_DURATION.fullmatch(text.upper())
+    if iso and text.upper() not in ("P", "PT"):
+        parts = {k: Decimal(v) for k, v in iso.groupdict().items() if v}
+        seconds = (
+            parts.get("days", Decimal(0)) * 86400
+            + parts.get("hours", Decimal(0)) * 3600
+            + parts.get("minutes", Decimal(0)) * 60
+            + parts.get("seconds", Decimal(0))
+        )
+        return timedelta(seconds=float(seconds))
+    return None
 
 
 def parse_tags(value: object, location: str) -> list[str]:

@@ -31,6 +31,12 @@ _T = TypeVar("_T")
 
 # Attribute types of custom attributes that hold several values.
 _TAG_TYPES = frozenset({"tags", "multiple", "multiselect"})
+# Converters of typed custom attributes, by attribute type.
+_CUSTOM_CONVERTERS: Mapping[object, Callable[[object, str], object]] = {
+    "date": parse_date_as_written,
+    "integer": parse_int,
+    "decimal": parse_decimal,
+}
 
 
 class OrgUnit(PersonioModel):
@@ -212,12 +218,7 @@ def _custom_value(value: object, attribute_type: object) -> object:
             return value
     if is_empty(value):
         return None
-    converters: Mapping[object, Callable[[object, str], object]] = {
-        "date": parse_date_as_written,
-        "integer": parse_int,
-        "decimal": parse_decimal,
-    }
-    converter = converters.get(attribute_type)
+    converter = _CUSTOM_CONVERTERS.get(attribute_type)
     if converter is not None:
         try:
             return converter(value, "")
