@@ -16,8 +16,6 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from dateutil.parser import isoparse
-
 __all__ = [
     "FieldError",
     "attributes_of",
@@ -226,6 +224,10 @@ def parse_datetime(value: object, location: str) -> datetime:
         parsed = try_common_datetime(text)
         if parsed is not None:
             return parsed
+        # Imported here, because the common shape above needs no dateutil and its
+        # import costs several milliseconds of every `import personio_sdk`.
+        from dateutil.parser import isoparse
+
         try:
             parsed = isoparse(text)
         except (ValueError, OverflowError):
