@@ -19,6 +19,7 @@ from personio_sdk._errors import (
     ServerError,
     UnprocessableEntityError,
 )
+from personio_sdk._ratelimit import RateLimit, RateLimiter, RateLimits
 from personio_sdk._version import __version__
 from personio_sdk.calendar import Calendar, CalendarDay, DayAbsence, build_calendar
 from personio_sdk.models import (
@@ -64,7 +65,10 @@ __all__ = [
     "PermissionDeniedError",
     "PersonioClient",
     "PersonioError",
+    "RateLimit",
     "RateLimitError",
+    "RateLimiter",
+    "RateLimits",
     "ResponseValidationError",
     "ServerError",
     "UnprocessableEntityError",

@@ -14,6 +14,7 @@ import httpx
 
 from personio_sdk import _constants as constants
 from personio_sdk._auth import TokenCache
+from personio_sdk._concurrent import check_max_concurrency
 from personio_sdk._errors import ConfigurationError
 from personio_sdk._logging import (
     configure_from_env,
@@ -21,6 +22,12 @@ from personio_sdk._logging import (
     mask_identifier,
     register_base_url,
     unregister_base_url,
+)
+from personio_sdk._ratelimit import (
+    DEFAULT_RATE_LIMITS,
+    RateLimiter,
+    RateLimits,
+    build_rate_limiter,
 )
 from personio_sdk._retry import RetryPolicy
 from personio_sdk._sync import (
@@ -60,6 +67,11 @@ class PersonioClient:
       ownership and the client never closes it.
     - `app_id`, `partner_id`: sent as `X-Personio-App-ID` / `X-Personio-Partner-ID`.
     - `clock`, `sleep`: a monotonic clock in seconds and a sleep function, for tests.
+    - `rate_limits`: client-side limits per endpoint family, a `RateLimits`
+      (default: a margin below Personio's documented limits), a `RateLimiter` to
+      share between clients, or None to send without limiting.
+    - `max_concurrency`: requests one listing sends at once when it splits into
+      pages or employee chunks (default 8); 1 reads one page at a time.
 
     Raises `ConfigurationError` (a `ValueError`) for missing credentials or an
     invalid setting. Use it as a context manager, or call `close()`.
@@ -78,6 +90,8 @@ class PersonioClient:
         partner_id: str | None = None,
         clock: Callable[[], float] | None = None,
         sleep: Callable[[float], None] | None = None,
+        rate_limits: RateLimits | RateLimiter | None = DEFAULT_RATE_LIMITS,
+        max_concurrency: int | None = None,
     ) -> None:
         configure_from_env()
         self._client_id = _credential(client_id, "client_id", constants.ENV_CLIENT_ID)
@@ -91,6 +105,7 @@ class PersonioClient:
         )
         self.max_retries = _validate_max_retries(max_retries)
         self.timeout = _resolve_timeout(timeout, http_client)
+        self.max_concurrency = check_max_concurrency(max_concurrency)
         self._owns_http_client = http_client is None
         self._http = (
             http_client
@@ -100,6 +115,9 @@ class PersonioClient:
         self._closed = False
         self._clock = clock or time.monotonic
         self._sleep = sleep or time.sleep
+        self.rate_limiter = build_rate_limiter(
+            rate_limits, clock=self._clock, sleep=self._sleep
+        )
 
         headers = _default_headers(app_id=app_id, partner_id=partner_id)
         policy = RetryPolicy(max_retries=self.max_retries)
@@ -113,6 +131,7 @@ class PersonioClient:
             clock=self._clock,
             sleep=self._sleep,
             policy=policy,
+            rate_limiter=self.rate_limiter,
         )
         self._transport = Transport(
             http_client=self._http,
@@ -122,6 +141,7 @@ class PersonioClient:
             timeout=self.timeout,
             policy=policy,
             sleep=self._sleep,
+            rate_limiter=self.rate_limiter,
         )
         register_base_url(self.base_url)
         self._attach_resources()
@@ -132,11 +152,15 @@ class PersonioClient:
         Each resource takes `self._transport`; resources only build requests and
         parse models, and never talk to the network themselves.
         """
-        self.employees = EmployeesResource(self._transport)
+        self.employees = EmployeesResource(
+            self._transport, max_concurrency=self.max_concurrency
+        )
         self.work_schedules = WorkSchedulesResource(self._transport)
         # One type cache per client, shared by absences and balances.
         self.absence_types = AbsenceTypesResource(self._transport, clock=self._clock)
-        self.absences = AbsencesResource(self._transport, self.absence_types)
+        self.absences = AbsencesResource(
+            self._transport, self.absence_types, max_concurrency=self.max_concurrency
+        )
         self.balances = BalancesResource(self._transport, self.absence_types)
 
     def calendar(

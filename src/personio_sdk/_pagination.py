@@ -14,17 +14,18 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from personio_sdk import _constants as constants
-from personio_sdk._errors import PaginationError, ResponseValidationError
+from personio_sdk._concurrent import DirectSource, PageSource
+from personio_sdk._errors import PaginationError
 from personio_sdk._logging import logger
+from personio_sdk._pages import Page, parse_page
 
 if TYPE_CHECKING:
     from personio_sdk._transport import Transport
 
-__all__ = ["PageStyle", "chunked", "iter_items"]
+__all__ = ["PageStyle", "chunked", "first_request", "iter_items"]
 
 Params = Sequence[tuple[str, str | int]]
 T = TypeVar("T")
@@ -50,14 +51,6 @@ class PageStyle(enum.Enum):
     """Decided from the first two responses (v1 hour-based absence periods)."""
 
 
-@dataclass(frozen=True)
-class _Page:
-    items: list[Mapping[str, Any]]
-    ids: tuple[object, ...]
-    total_elements: int | None
-    total_pages: int | None
-
-
 def chunked(values: Sequence[T], size: int) -> Iterator[list[T]]:
     """Yield `values` in consecutive lists of at most `size` items."""
     if size < 1:
@@ -74,12 +67,19 @@ def iter_items(
     style: PageStyle,
     page_size: int,
     item_id: Callable[[Mapping[str, Any]], object],
+    source: PageSource | None = None,
 ) -> Iterator[Mapping[str, Any]]:
-    """Yield each raw item of `data` across all pages, lazily, one page in memory.
+    """Yield each raw item of `data` across all pages, lazily.
 
     Each id (from `item_id`) is yielded once. `params` must not contain `limit` or
     `offset`, which the iterator sets; `page_size` is lowered to the endpoint's
     maximum where Personio has one (100 for employees).
+
+    `source` sends the requests. By default each one is sent through `transport`
+    when needed, so one page is in memory. A prefetching source
+    (`_concurrent.Prefetcher`) receives the requests of the next pages once the
+    page count is known, sends them ahead and holds up to its window of pages.
+    The records, their order and the stop rules below are the same either way.
 
     The listing stops on an empty page, once `total_elements` distinct records have
     come, after the page count the first response announced, and when Personio
@@ -101,6 +101,27 @@ def iter_items(
     Raises `ResponseValidationError` when a response lacks a `data` list or an item
     lacks an id, and the errors of `Transport.get`.
     """
+    limit = _checked_limit(path, params, page_size)
+    listing = _Listing(
+        source or DirectSource(transport), path, list(params), limit, item_id
+    )
+    return listing.run(style)
+
+
+def first_request(
+    path: str, *, params: Params = (), style: PageStyle, page_size: int
+) -> tuple[str, list[tuple[str, str | int]]]:
+    """Return the path and parameters of the first request `iter_items` sends.
+
+    A caller that reads several listings one after the other predicts these, so
+    that the first pages of later listings are fetched while earlier ones are read.
+    """
+    limit = _checked_limit(path, params, page_size)
+    offset = 1 if style is PageStyle.PAGE_NUMBER else 0
+    return path, [*params, ("limit", limit), ("offset", offset)]
+
+
+def _checked_limit(path: str, params: Params, page_size: int) -> int:
     if page_size < 1:
         raise ValueError(f"page_size must be at least 1, got {page_size}")
     reserved = {key for key, _ in params} & {"limit", "offset"}
@@ -108,9 +129,7 @@ def iter_items(
         raise ValueError(
             f"params must not contain {sorted(reserved)}; they are set here"
         )
-    limit = min(page_size, _MAX_PAGE_SIZES.get(path.rstrip("/"), page_size))
-    listing = _Listing(transport, path, list(params), limit, item_id)
-    return listing.run(style)
+    return min(page_size, _MAX_PAGE_SIZES.get(path.rstrip("/"), page_size))
 
 
 class _Listing:
@@ -118,13 +137,13 @@ class _Listing:
 
     def __init__(
         self,
-        transport: Transport,
+        source: PageSource,
         path: str,
         params: list[tuple[str, str | int]],
         limit: int,
         item_id: Callable[[Mapping[str, Any]], object],
     ) -> None:
-        self._transport = transport
+        self._source = source
         self._path = path
         self._params = params
         self._limit = limit
@@ -138,12 +157,15 @@ class _Listing:
         self._max_pages = constants.MAX_PAGES
 
     def run(self, style: PageStyle) -> Iterator[Mapping[str, Any]]:
-        if style is PageStyle.RECORD_OFFSET:
-            yield from self._walk(offset=0, by_records=True, first_page_offset=0)
-        elif style is PageStyle.PAGE_NUMBER:
-            yield from self._walk(offset=1, by_records=False, first_page_offset=1)
-        else:
-            yield from self._detect()
+        try:
+            if style is PageStyle.RECORD_OFFSET:
+                yield from self._walk(offset=0, by_records=True, first_page_offset=0)
+            elif style is PageStyle.PAGE_NUMBER:
+                yield from self._walk(offset=1, by_records=False, first_page_offset=1)
+            else:
+                yield from self._detect()
+        finally:
+            self._source.forget()
 
     def _walk(
         self,
@@ -154,6 +176,8 @@ class _Listing:
         after_first: bool = False,
     ) -> Iterator[Mapping[str, Any]]:
         """Request pages from `offset` on until one of the stop rules applies."""
+        if after_first:
+            self._predict(offset, by_records, first_page_offset)
         while True:
             page = self._fetch(offset, self._limit)
             if not page.items:
@@ -161,6 +185,15 @@ class _Listing:
             if after_first and not self._has_new_id(page):
                 self._no_progress(page, offset)
                 return
+            if not after_first or (by_records and len(page.items) != self._limit):
+                # The first page gave the counts, or a short page moved the record
+                # offsets: from here on the next requests are known.
+                self._source.forget()
+                self._predict(
+                    offset + (len(page.items) if by_records else 1),
+                    by_records,
+                    first_page_offset,
+                )
             yield from self._emit(page)
             if self._finished(page):
                 return
@@ -170,6 +203,27 @@ class _Listing:
                     return
             offset += len(page.items) if by_records else 1
             after_first = True
+
+    def _predict(self, offset: int, by_records: bool, first_page_offset: int) -> None:
+        """Predict the requests `_walk` sends from `offset` on, assuming full pages
+        and the counts of the first response."""
+        if by_records:
+            if self._total is None:
+                return
+            offsets = range(offset, self._total, self._limit)
+        else:
+            if self._total_pages is not None:
+                page_count = self._total_pages
+            elif self._total is not None:
+                page_count = math.ceil(self._total / self._limit)
+            else:
+                return
+            offsets = range(offset, first_page_offset + page_count)
+        budget = max(0, self._max_pages - self._pages)
+        self._source.predict(
+            (self._path, self._request_params(planned, self._limit))
+            for planned in offsets[:budget]
+        )
 
     def _detect(self) -> Iterator[Mapping[str, Any]]:
         first = self._fetch(0, self._limit)
@@ -224,7 +278,7 @@ class _Listing:
             path=self._path,
         )
 
-    def _fetch(self, offset: int, limit: int) -> _Page:
+    def _fetch(self, offset: int, limit: int) -> Page:
         self._pages += 1
         if self._pages > self._max_pages:
             raise PaginationError(
@@ -232,11 +286,9 @@ class _Listing:
                 "than it announced; stopping so the listing cannot loop forever.",
                 path=self._path,
             )
-        body = self._transport.get(
-            self._path, params=[*self._params, ("limit", limit), ("offset", offset)]
-        )
+        body = self._source.get(self._path, self._request_params(offset, limit))
         self._last_limit = limit
-        page = _parse_page(body, path=self._path, item_id=self._item_id)
+        page = parse_page(body, path=self._path, item_id=self._item_id)
         logger.debug(
             "GET %s offset=%d limit=%d: %d item(s)",
             self._path,
@@ -248,7 +300,10 @@ class _Listing:
             self._set_budget(page)
         return page
 
-    def _set_budget(self, first: _Page) -> None:
+    def _request_params(self, offset: int, limit: int) -> list[tuple[str, str | int]]:
+        return [*self._params, ("limit", limit), ("offset", offset)]
+
+    def _set_budget(self, first: Page) -> None:
         total, total_pages = first.total_elements, first.total_pages
         if first.items:
             # Counts of 0 next to records are wrong, so they are treated as unknown.
@@ -265,10 +320,10 @@ class _Listing:
             # One more for the DETECT probe, and a few for records added meanwhile.
             self._max_pages = announced + constants.EXTRA_PAGES + 1
 
-    def _has_new_id(self, page: _Page) -> bool:
+    def _has_new_id(self, page: Page) -> bool:
         return any(item_id not in self._seen for item_id in page.ids)
 
-    def _no_progress(self, page: _Page, offset: int) -> None:
+    def _no_progress(self, page: Page, offset: int) -> None:
         """Stop quietly for a short page with no new id, raise for a full one."""
         if len(page.items) < self._limit:
             logger.debug(
@@ -285,7 +340,7 @@ class _Listing:
             path=self._path,
         )
 
-    def _emit(self, page: _Page) -> Iterator[Mapping[str, Any]]:
+    def _emit(self, page: Page) -> Iterator[Mapping[str, Any]]:
         for item, item_id in zip(page.items, page.ids, strict=True):
             if item_id in self._seen:
                 continue
@@ -293,7 +348,7 @@ class _Listing:
             self._yielded += 1
             yield item
 
-    def _finished(self, page: _Page) -> bool:
+    def _finished(self, page: Page) -> bool:
         if len(page.items) > self._limit:
             # Personio ignored `limit` (it does for employees with `updated_since`)
             # and sent the whole result at once.
@@ -303,47 +358,3 @@ class _Listing:
             # limit it was requested with is the last one.
             return len(page.items) < self._last_limit
         return self._total is not None and self._yielded >= self._total
-
-
-def _parse_page(
-    body: Any, *, path: str, item_id: Callable[[Mapping[str, Any]], object]
-) -> _Page:
-    if not isinstance(body, Mapping):
-        raise ResponseValidationError(path=path, location="body", expected="an object")
-    data = body.get("data")
-    if not isinstance(data, list):
-        raise ResponseValidationError(path=path, location="data", expected="a list")
-    ids: list[object] = []
-    for index, item in enumerate(data):
-        if not isinstance(item, Mapping):
-            raise ResponseValidationError(
-                path=path, location=f"data[{index}]", expected="an object"
-            )
-        try:
-            identifier = item_id(item)
-            hash(identifier)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise ResponseValidationError(
-                path=path, location=f"data[{index}]", expected="an item with an id"
-            ) from None
-        ids.append(identifier)
-    metadata = body.get("metadata")
-    if not isinstance(metadata, Mapping):
-        metadata = {}
-    return _Page(
-        items=data,
-        ids=tuple(ids),
-        total_elements=_count(metadata.get("total_elements")),
-        total_pages=_count(metadata.get("total_pages")),
-    )
-
-
-def _count(value: Any) -> int | None:
-    """Read a non-negative count that may arrive as a number or a string."""
-    if isinstance(value, bool):
-        return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number >= 0 else None

@@ -29,12 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from personio_sdk import _constants as constants
+from personio_sdk._errors import ConfigurationError
 
 __all__ = [
     "DEFAULT_RATE_LIMITS",
     "RateLimit",
     "RateLimiter",
     "RateLimits",
+    "build_rate_limiter",
     "families_of",
 ]
 
@@ -266,3 +268,25 @@ class RateLimiter:
 
     def __repr__(self) -> str:
         return f"RateLimiter({self.limits!r})"
+
+
+def build_rate_limiter(
+    value: object,
+    *,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
+) -> RateLimiter | None:
+    """Return the limiter for the `rate_limits` option of a client.
+
+    A `RateLimits` gets a new limiter on the client's clock and sleep, a
+    `RateLimiter` is shared as given and None turns limiting off. Raises
+    ConfigurationError for any other value.
+    """
+    if value is None or isinstance(value, RateLimiter):
+        return value
+    if not isinstance(value, RateLimits):
+        raise ConfigurationError(
+            "rate_limits must be a RateLimits, a RateLimiter or None, "
+            f"got {type(value).__name__}."
+        )
+    return RateLimiter(value, clock=clock, sleep=sleep)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from personio_sdk import _constants as constants
+from personio_sdk._concurrent import PageSource, Prefetcher
 from personio_sdk._errors import NotFoundError
-from personio_sdk._pagination import PageStyle, iter_items
+from personio_sdk._pagination import PageStyle, first_request, iter_items
 from personio_sdk.models.absences import Absence
 from personio_sdk.models.status import AbsenceStatus
 from personio_sdk.resources._absence_query import AbsenceQuery
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AbsencesResource"]
 
+Params = builtins.list[tuple[str, str | int]]
+
 TIME_OFFS_PATH = "/v1/company/time-offs"
 ABSENCE_PERIODS_PATH = "/v1/company/absence-periods"
 
@@ -32,13 +36,20 @@ class AbsencesResource:
 
     Personio keeps the two apart by the unit of the absence type. Listing only one of
     them misses every absence of the other unit, so `list` always reads both.
+    `max_concurrency` is how many requests `list` sends at once; 1 sends one at a
+    time.
     """
 
     def __init__(
-        self, transport: Transport, absence_types: AbsenceTypesResource
+        self,
+        transport: Transport,
+        absence_types: AbsenceTypesResource,
+        *,
+        max_concurrency: int = 1,
     ) -> None:
         self._transport = transport
         self._absence_types = absence_types
+        self._max_concurrency = max_concurrency
 
     def list(
         self,
@@ -52,6 +63,13 @@ class AbsencesResource:
         """Iterate lazily over the absences that overlap `start`..`end` (inclusive).
 
         Day-based absences come first, then hour-based ones, each absence once.
+        Within each kind they come employee chunk by chunk and page by page in
+        Personio's order, the same at any `max_concurrency`. The first page of
+        every chunk, and the following pages once a first page has given the
+        total, are requested up to `max_concurrency` at a time, and at most twice
+        that many pages are held in memory. Leaving the loop early cancels the
+        requests not yet sent and waits for those in flight.
+
         `statuses` defaults to approved only; pass `list(AbsenceStatus)` for every
         known status (Personio has no status filter, so the SDK filters). A missing
         `start` or `end` leaves that side open. `employee_ids` are sent in chunks of
@@ -115,58 +133,96 @@ class AbsencesResource:
 
     def _stream(self, query: AbsenceQuery) -> Iterator[Absence]:
         resolver = self._absence_types.resolver()
-        yield from self._read(
-            query,
-            path=TIME_OFFS_PATH,
-            style=PageStyle.PAGE_NUMBER,
-            page_size=constants.TIME_OFFS_PAGE_SIZE,
-            params=query.time_off_params,
-            parse=lambda item, where: Absence.from_time_off(
-                item, resolver, path=TIME_OFFS_PATH, location=where
+        endpoints = (
+            _Endpoint(
+                path=TIME_OFFS_PATH,
+                style=PageStyle.PAGE_NUMBER,
+                page_size=constants.TIME_OFFS_PAGE_SIZE,
+                params=query.time_off_params,
+                parse=lambda item, where: Absence.from_time_off(
+                    item, resolver, path=TIME_OFFS_PATH, location=where
+                ),
+            ),
+            _Endpoint(
+                path=ABSENCE_PERIODS_PATH,
+                style=PageStyle.DETECT,
+                page_size=constants.ABSENCE_PERIODS_PAGE_SIZE,
+                params=query.absence_period_params,
+                parse=lambda item, where: Absence.from_absence_period(
+                    item, resolver, path=ABSENCE_PERIODS_PATH, location=where
+                ),
             ),
         )
-        yield from self._read(
-            query,
-            path=ABSENCE_PERIODS_PATH,
-            style=PageStyle.DETECT,
-            page_size=constants.ABSENCE_PERIODS_PAGE_SIZE,
-            params=query.absence_period_params,
-            parse=lambda item, where: Absence.from_absence_period(
-                item, resolver, path=ABSENCE_PERIODS_PATH, location=where
-            ),
-        )
+        with Prefetcher(
+            self._transport, max_concurrency=self._max_concurrency
+        ) as prefetcher:
+            # One listing per endpoint and employee chunk, in the order they are
+            # read; their first pages are known now and are fetched ahead.
+            listings = [
+                (endpoint, endpoint.params(chunk), prefetcher.source())
+                for endpoint in endpoints
+                for chunk in query.employee_chunks()
+            ]
+            for endpoint, params, source in listings:
+                source.predict(
+                    [
+                        first_request(
+                            endpoint.path,
+                            params=params,
+                            style=endpoint.style,
+                            page_size=endpoint.page_size,
+                        )
+                    ]
+                )
+            for endpoint in endpoints:
+                yield from self._read(
+                    query,
+                    endpoint,
+                    [
+                        (params, source)
+                        for owner, params, source in listings
+                        if owner is endpoint
+                    ],
+                )
 
     def _read(
         self,
         query: AbsenceQuery,
-        *,
-        path: str,
-        style: PageStyle,
-        page_size: int,
-        params: Callable[
-            [tuple[int, ...] | None], builtins.list[tuple[str, str | int]]
-        ],
-        parse: Callable[[Mapping[str, Any], str], Absence],
+        endpoint: _Endpoint,
+        listings: builtins.list[tuple[Params, PageSource]],
     ) -> Iterator[Absence]:
         seen: set[str] = set()
-        for chunk in query.employee_chunks():
+        for params, source in listings:
             items = iter_items(
                 self._transport,
-                path,
-                params=params(chunk),
-                style=style,
-                page_size=page_size,
+                endpoint.path,
+                params=params,
+                style=endpoint.style,
+                page_size=endpoint.page_size,
                 item_id=_item_id,
+                source=source,
             )
             # NOTE: the index in error locations counts items across pages of one
             # request, so on later pages it exceeds the position within `data`.
             for index, item in enumerate(items):
-                absence = parse(item, f"data[{index}]")
+                absence = endpoint.parse(item, f"data[{index}]")
                 if absence.id in seen:
                     continue
                 seen.add(absence.id)
                 if query.accepts(absence):
                     yield absence
+
+
+@dataclass(frozen=True)
+class _Endpoint:
+    """The paging style, page size, parameters and parser of one absence
+    endpoint."""
+
+    path: str
+    style: PageStyle
+    page_size: int
+    params: Callable[[tuple[int, ...] | None], Params]
+    parse: Callable[[Mapping[str, Any], str], Absence]
 
 
 def _item_id(item: Mapping[str, Any]) -> object:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
 from personio_sdk import _constants as constants
+from personio_sdk._concurrent import Prefetcher
 from personio_sdk._errors import EmployeeNotFoundError, NotFoundError
 from personio_sdk._pagination import PageStyle, iter_items
 from personio_sdk.models._parse import unwrap
@@ -48,15 +49,26 @@ _SUGGESTION_HINT = (
 
 
 class EmployeesResource:
-    """Employees of the v1 API (`/v1/company/employees`)."""
+    """Employees of the v1 API (`/v1/company/employees`).
 
-    def __init__(self, transport: Transport) -> None:
+    `max_concurrency` is how many pages `list` requests at once once the first page
+    has given the total; 1 requests one page at a time.
+    """
+
+    def __init__(self, transport: Transport, *, max_concurrency: int = 1) -> None:
         self._transport = transport
+        self._max_concurrency = max_concurrency
 
     def list(
         self, *, updated_since: date | datetime | None = None
     ) -> Iterator[Employee]:
         """Iterate over every employee, fetching pages lazily (100 per request).
+
+        Employees come in Personio's order, page by page. Once the first page has
+        given the total, up to `max_concurrency` of the following pages are
+        requested at once, and at most twice that many are held in memory. Leaving
+        the loop early cancels the pages not yet requested and waits for those in
+        flight.
 
         `updated_since` (a date or a timezone-aware datetime) keeps the employees
         changed since then; Personio then sends every match in one response. Raises
@@ -126,18 +138,22 @@ class EmployeesResource:
     def _iterate(
         self, params: builtins.list[tuple[str, str | int]]
     ) -> Iterator[Employee]:
-        items = iter_items(
-            self._transport,
-            EMPLOYEES_PATH,
-            params=params,
-            style=PageStyle.RECORD_OFFSET,
-            page_size=constants.EMPLOYEES_PAGE_SIZE,
-            item_id=employee_item_id,
-        )
-        for index, item in enumerate(items):
-            yield Employee.from_api(
-                item, path=EMPLOYEES_PATH, location=f"data[{index}]"
+        with Prefetcher(
+            self._transport, max_concurrency=self._max_concurrency
+        ) as prefetcher:
+            items = iter_items(
+                self._transport,
+                EMPLOYEES_PATH,
+                params=params,
+                style=PageStyle.RECORD_OFFSET,
+                page_size=constants.EMPLOYEES_PAGE_SIZE,
+                item_id=employee_item_id,
+                source=prefetcher.source(),
             )
+            for index, item in enumerate(items):
+                yield Employee.from_api(
+                    item, path=EMPLOYEES_PATH, location=f"data[{index}]"
+                )
 
     def _suggest(self, address: str) -> str | None:
         """Scan up to SUGGESTION_SCAN_LIMIT employees for a case-only difference.
