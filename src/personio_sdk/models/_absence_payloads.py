@@ -209,15 +209,21 @@ def _breakdown(value: object, location: str) -> tuple[AbsenceDay, ...]:
         raise FieldError(location, "a list of days")
     days = []
     for index, entry in enumerate(value):
-        where = f"{location}[{index}]"
-        if not isinstance(entry, Mapping):
-            raise FieldError(where, "an object with date and effective_duration")
-        day = _required_date(entry.get("date"), f"{where}.date")
-        minutes = parse_decimal(
-            entry.get("effective_duration"), f"{where}.effective_duration"
-        )
-        days.append(AbsenceDay(date=day, hours=minutes / _MINUTES_PER_HOUR))
+        try:
+            days.append(_breakdown_day(entry))
+        except FieldError as exc:
+            where = f"{location}[{index}]{exc.location}"
+            raise FieldError(where, exc.expected) from None
     return tuple(sorted(days, key=lambda entry: entry.date))
+
+
+def _breakdown_day(entry: object) -> AbsenceDay:
+    """Parse one breakdown entry; error locations are relative to the entry."""
+    if not isinstance(entry, Mapping):
+        raise FieldError("", "an object with date and effective_duration")
+    day = _required_date(entry.get("date"), ".date")
+    minutes = parse_decimal(entry.get("effective_duration"), ".effective_duration")
+    return AbsenceDay(date=day, hours=minutes / _MINUTES_PER_HOUR)
 
 
 def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
