@@ -128,16 +128,17 @@ kept as regression cases:
 
 ## Wrong calls
 
-`tests/reliability/test_wrong_calls.py` is a table of wrong arguments: dates and
-ranges, ids, emails, statuses, credentials, base URLs, plain `http://` to hosts
-other than loopback, timeouts and retries. Each must raise `ValueError`,
-`TypeError` or `ConfigurationError` naming the argument, keep emails and secrets out
-of the message, and send no request. The sandbox's request counter proves that for
-calls on a client, and a respx router for the constructor.
+`tests/reliability/test_wrong_calls.py` (dates and ranges, ids, emails, statuses)
+and `tests/reliability/test_wrong_settings.py` (credentials, base URLs, plain
+`http://` to hosts other than loopback, timeouts and retries) are tables of wrong
+arguments. Each must raise `ValueError`, `TypeError` or `ConfigurationError` naming
+the argument, keep emails and secrets out of the message, and send no request. The
+sandbox's request counter proves that for calls on a client, and a respx router for
+the constructor.
 
-Cases marked `xfail(strict=True)` in that file are known bugs. Each fails the suite
-once its bug is fixed, so that the mark is removed with the fix. At the time of this
-run they were:
+Cases marked `xfail(strict=True)` in those files are known bugs. Each fails the
+suite once its bug is fixed, so that the mark is removed with the fix. At the time
+of this run they were:
 
 - `absences.list(updated_since=date.min)` and `datetime.min` raise `OverflowError`;
 - `employees.list(updated_since=datetime.max)` with a negative UTC offset raises
@@ -182,7 +183,13 @@ def commit() -> str:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return f"{head} with uncommitted changes" if status.strip() else head
+    # The page itself is rewritten by every run, so its own changes do not count.
+    changed = [
+        line
+        for line in status.splitlines()
+        if line[3:].strip() != DEFAULT_OUTPUT.relative_to(ROOT).as_posix()
+    ]
+    return f"{head} with uncommitted changes" if changed else head
 
 
 def run_info(seconds: float, cells: int) -> str:
