@@ -123,6 +123,21 @@ def test_calendar_json_parses(personio: RunCli, sandbox_env: dict[str, str]) -> 
     assert document["totals"]["scheduled_hours"] == 165
 
 
+def test_calendar_json_totals_keyed_by_kind_value(
+    personio: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    outcome = personio("calendar", CIARA, *MARCH, "--json", env=sandbox_env)
+    absence_days = json.loads(outcome.out)["totals"]["absence_days"]
+    assert absence_days["vacation"] == 3
+    assert set(absence_days) == {
+        "vacation",
+        "sick_leave",
+        "public_holiday",
+        "personal_time_off",
+        "other",
+    }
+
+
 def test_calendar_csv_parses(personio: RunCli, sandbox_env: dict[str, str]) -> None:
     outcome = personio("calendar", CIARA, *MARCH, "--csv", env=sandbox_env)
     rows = list(csv.DictReader(io.StringIO(outcome.out)))

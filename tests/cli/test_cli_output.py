@@ -127,6 +127,14 @@ def test_json_value_converts_nested_tuples() -> None:
     }
 
 
+def test_json_value_writes_enum_keys_as_values() -> None:
+    assert to_json_value({Kind.PUBLIC_HOLIDAY: Decimal(1)}) == {"public_holiday": 1}
+
+
+def test_json_value_writes_date_keys_as_iso() -> None:
+    assert to_json_value({dt.date(2026, 3, 17): "x"}) == {"2026-03-17": "x"}
+
+
 def test_ascii_stream_gets_plain_half_mark() -> None:
     assert encodable_text("½ day · Mon", "ascii") == "1/2 day - Mon"
 

@@ -106,7 +106,7 @@ def to_json_value(value: Any) -> Any:
     numbers. Python prints the shortest float that reads back as the same decimal.
     """
     if isinstance(value, Mapping):
-        return {str(key): to_json_value(item) for key, item in value.items()}
+        return {_json_key(key): to_json_value(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [to_json_value(item) for item in value]
     if isinstance(value, bool) or value is None:
@@ -122,6 +122,16 @@ def to_json_value(value: Any) -> Any:
     if isinstance(value, (int, float, str)):
         return value
     return str(value)
+
+
+def _json_key(key: Any) -> str:
+    # JSON keys are strings. An enum key becomes its value, as enum values do, because
+    # str() of a str-based enum is "AbsenceKind.VACATION" on Python 3.11 and later.
+    if isinstance(key, enum.Enum):
+        return _json_key(key.value)
+    if isinstance(key, (dt.date, dt.datetime)):
+        return key.isoformat()
+    return str(key)
 
 
 def _csv_value(value: Any) -> str:
