@@ -130,7 +130,7 @@ FOUND_CASES: dict[str, tuple[Parser, Any]] = {
 
 
 @pytest.mark.parametrize("name", sorted(FOUND_CASES))
-def test_found_case_parses_or_raises_validation_error(name: str) -> None:
+def test_found_shape_parses_or_fails_cleanly(name: str) -> None:
     parse, payload = FOUND_CASES[name]
     parse_or_validation_error(parse, payload)
 
@@ -216,7 +216,7 @@ def test_unknown_type_category_is_kept(
 @given(
     attributes=valid_attributes(payloads.TIME_OFF_TYPE_FIELDS), category=unknown_text
 )
-def test_unknown_type_category_falls_through_to_name_rules(
+def test_unknown_category_uses_name_rules(
     attributes: dict[str, Any], category: str
 ) -> None:
     absence_type = parsed(
