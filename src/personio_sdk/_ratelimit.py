@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from personio_sdk import _constants as constants
 from personio_sdk._errors import ConfigurationError
+from personio_sdk._logging import logger
 
 __all__ = [
     "DEFAULT_RATE_LIMITS",
@@ -245,11 +246,22 @@ class RateLimiter:
     def on_rate_limited(self, method: str, path: str, pause: float) -> None:
         """Slow the request's most specific family after a 429 and pause it for
         `pause` seconds."""
-        families = self._families_for(method, path)
+        names = [name for name in families_of(method, path) if name in self._families]
         with self._lock:
             self._rate_limited += 1
-            if families:
-                families[0].pause(self._clock(), max(0.0, pause))
+            if not names:
+                return
+            family = self._families[names[0]]
+            family.pause(self._clock(), max(0.0, pause))
+            rate = family.rate * 60.0
+        logger.info(
+            "%s %s -> 429; %s requests paused for %.1f s, then at %.0f a minute",
+            method,
+            path,
+            names[0],
+            pause,
+            rate,
+        )
 
     @property
     def rate_limited(self) -> int:
