@@ -175,3 +175,30 @@ def test_pytest_example_passes(clean_env: dict[str, str], tmp_path: Path) -> Non
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "7 passed" in completed.stdout
+
+
+def test_pytest_example_documented_command(clean_env: dict[str, str]) -> None:
+    # The command docs/examples.md gives for the repository root, as written.
+    completed = subprocess.run(  # noqa: S603 - the interpreter running the tests
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "personio_sdk",
+            "--no-cov",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "examples/test_with_sandbox.py",
+        ],
+        cwd=EXAMPLES_DIR.parent,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=EXAMPLE_TIMEOUT,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "7 passed" in completed.stdout
