@@ -179,7 +179,7 @@ def test_pytest_example_passes(clean_env: dict[str, str], tmp_path: Path) -> Non
 
 def test_pytest_example_documented_command(clean_env: dict[str, str]) -> None:
     # The command docs/examples.md gives for the repository root, as written.
-    completed = subprocess.run(  # noqa: S603 - the interpreter running the tests
+    completed = subprocess.run(
         [
             sys.executable,
             "-m",
