@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from personio_sdk.calendar import Calendar, employee_calendar
+from personio_sdk.calendar import Calendar, check_holiday_source, employee_calendar
 from personio_sdk.models import Absence, AbsenceBalance, Employee, WorkSchedule
 from personio_sdk.resources._common import check_date
 
@@ -49,6 +49,16 @@ def check_range(start: object, end: object) -> tuple[date, date]:
     return first, last
 
 
+def check_holidays(value: object) -> HolidaySource:
+    """Return the `holidays` argument if it is `"auto"`, None or dates with names.
+
+    Call it before the first request. Raises ValueError for a string other than
+    `"auto"` and TypeError for anything else that is not a mapping of
+    `datetime.date` to str, naming `holidays` and the accepted forms.
+    """
+    return check_holiday_source(value, "holidays")
+
+
 def employee_calendar_for(
     client: PersonioClient,
     employee: Employee,
@@ -60,7 +70,11 @@ def employee_calendar_for(
     include_regional_holidays: bool = False,
     december_half_days: bool = False,
 ) -> Calendar:
-    """Build the calendar of `employee`, reading the absences unless given."""
+    """Build the calendar of `employee`, reading the absences unless given.
+
+    Raises ValueError or TypeError for invalid `holidays` before any request.
+    """
+    holidays = check_holidays(holidays)
     if absences is None:
         absences = tuple(
             client.absences.list(employee_ids=[employee.id], start=start, end=end)
@@ -92,7 +106,10 @@ def sync_employee(
     email, the absence types (cached per client), time-offs, hour-based absence
     periods and the balances. The work schedule comes with the employee record,
     and the calendar and remaining vacation days are computed from what was read.
+    Raises ValueError or TypeError for an invalid range or `holidays` before any
+    request.
     """
+    holidays = check_holidays(holidays)
     first, last = check_range(start, end)
     employee = client.employees.find_by_email(email)
     absences = tuple(

@@ -60,7 +60,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, overload
 
@@ -89,6 +89,10 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
+_HOLIDAY_FORMS = (
+    'pass "auto", None, or a mapping of datetime.date to the holiday\'s name such '
+    'as {date(2026, 12, 25): "Christmas Day"}'
+)
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,52 @@ class Calendar(Sequence[CalendarDay]):
         return totals
 
 
+def check_holiday_dates(value: object, argument: str) -> dict[date, str]:
+    """Return `value`, a mapping of dates to holiday names, as a dict.
+
+    Raises TypeError naming `argument` when `value` is not a mapping, a key is not
+    a `datetime.date` (a `datetime` included, because it never equals a date) or a
+    name is not a str. A list of dates is rejected too: give each date a name.
+    """
+    if not isinstance(value, Mapping):
+        raise TypeError(
+            f"{argument} must be a mapping of dates to names, got "
+            f"{type(value).__name__}; {_HOLIDAY_FORMS}"
+        )
+    for day, name in value.items():
+        if isinstance(day, datetime) or not isinstance(day, date):
+            raise TypeError(
+                f"{argument} keys must be datetime.date, got {type(day).__name__} "
+                f"{day!r}; {_HOLIDAY_FORMS}"
+            )
+        if not isinstance(name, str):
+            raise TypeError(
+                f"{argument}[{day.isoformat()}] must be the holiday's name as a str, "
+                f"got {type(name).__name__}"
+            )
+    return dict(value)
+
+
+def check_holiday_source(
+    value: object, argument: str = "holidays"
+) -> dict[date, str] | Literal["auto"] | None:
+    """Return the public-holiday source `value` if it is one of the accepted forms.
+
+    The forms are `"auto"` (exactly, in lower case), None, and a mapping of
+    `datetime.date` to the holiday's name. Raises ValueError naming `argument` for
+    any other string and TypeError for any other type, see `check_holiday_dates`.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if value == "auto":
+            return "auto"
+        raise ValueError(
+            f"{argument} {value!r} is not a holiday source; {_HOLIDAY_FORMS}"
+        )
+    return check_holiday_dates(value, argument)
+
+
 def build_calendar(
     *,
     employee: Employee,
@@ -187,9 +237,17 @@ def build_calendar(
 
     Raises:
         ValueError: `end` is before `start`.
+        TypeError: `holidays` or `half_day_holidays` is not a mapping of
+            `datetime.date` to str.
     """
     if end < start:
         raise ValueError(f"end ({end}) is before start ({start})")
+    full_days = {} if holidays is None else check_holiday_dates(holidays, "holidays")
+    half_day_dates = (
+        {}
+        if half_day_holidays is None
+        else check_holiday_dates(half_day_holidays, "half_day_holidays")
+    )
     collected = collect_absences(employee.id, absences, start, end)
     all_notes = list(notes)
     if holidays is None:
@@ -197,11 +255,8 @@ def build_calendar(
             "No public holidays were given, so only holiday time-offs recorded in "
             "Personio are marked; pass holidays={date: name}, or {} if there are none."
         )
-    full_days = dict(holidays or {})
     half_days = {
-        day: name
-        for day, name in (half_day_holidays or {}).items()
-        if day not in full_days
+        day: name for day, name in half_day_dates.items() if day not in full_days
     }
     days: list[CalendarDay] = []
     current = start
@@ -245,19 +300,24 @@ def employee_calendar(
 
     `holidays` is the source. `"auto"` looks them up from the employee's holiday
     calendar through the optional `holidays` package (see `public_holidays`). A
-    mapping of dates to names uses those dates. None marks no public holidays, so
-    only holiday time-offs recorded in Personio count. `include_regional_holidays` adds
+    mapping of `datetime.date` to names uses those dates. None marks no public
+    holidays, so only holiday time-offs recorded in Personio count. No other form
+    is accepted: for a list of dates, give each a name. `include_regional_holidays` adds
     holidays of parts of a state to the lookup. `december_half_days` makes 24 and
     31 December half-day holidays with any source. `notes` come first in the
     calendar's notes, followed by the note of the holiday lookup, if any.
 
     Raises:
-        ValueError: `end` is before `start`.
+        ValueError: `end` is before `start`, or `holidays` is a string other than
+            `"auto"`.
+        TypeError: `holidays` is neither `"auto"`, None nor a mapping of
+            `datetime.date` to str.
     """
+    source = check_holiday_source(holidays)
     if end < start:
         raise ValueError(f"end ({end}) is before start ({start})")
     all_notes = list(notes)
-    if isinstance(holidays, str):
+    if source == "auto":
         lookup = public_holidays(
             employee.holiday_calendar,
             start,
@@ -269,7 +329,7 @@ def employee_calendar(
         if lookup.note:
             all_notes.append(lookup.note)
     else:
-        full_days = dict(holidays or {})
+        full_days = source or {}
         half_days = december_half_day_dates(start, end) if december_half_days else {}
     return build_calendar(
         employee=employee,

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -242,3 +242,72 @@ def test_vacation_on_half_holiday_spends_half_day() -> None:
     # The holiday takes the first half, the vacation the other: 1 - 0.5.
     assert days.absence_days(AbsenceKind.VACATION) == Decimal(1) - Decimal("0.5")
     assert days.day(CHRISTMAS_EVE).target_hours == Decimal(0)
+
+
+# Invalid holiday sources
+
+
+@pytest.mark.parametrize("source", ["nope", "Auto", "AUTO", ""])
+def test_employee_calendar_rejects_other_strings(source: str) -> None:
+    with pytest.raises(ValueError, match="holidays") as raised:
+        employee_calendar(
+            employee=employee(),
+            absences=(),
+            start=JUNE[0],
+            end=JUNE[1],
+            holidays=source,
+        )
+    assert '"auto", None, or a mapping' in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(5, id="number"),
+        pytest.param([CORPUS_CHRISTI], id="list-of-dates"),
+        pytest.param({"2026-06-04": "Corpus Christi"}, id="string-keys"),
+    ],
+)
+def test_employee_calendar_rejects_other_types(source: object) -> None:
+    with pytest.raises(TypeError, match="holidays") as raised:
+        employee_calendar(
+            employee=employee(),
+            absences=(),
+            start=JUNE[0],
+            end=JUNE[1],
+            holidays=source,  # type: ignore[arg-type]
+        )
+    assert "datetime.date" in str(raised.value)
+
+
+def test_employee_calendar_rejects_number_name() -> None:
+    with pytest.raises(TypeError, match=r"holidays\[2026-06-04\] must be"):
+        employee_calendar(
+            employee=employee(),
+            absences=(),
+            start=JUNE[0],
+            end=JUNE[1],
+            holidays={CORPUS_CHRISTI: 1},  # type: ignore[dict-item]
+        )
+
+
+def test_build_calendar_rejects_datetime_keys() -> None:
+    with pytest.raises(TypeError, match=r"holidays keys must be datetime\.date"):
+        build_calendar(
+            employee=employee(),
+            absences=(),
+            start=JUNE[0],
+            end=JUNE[1],
+            holidays={datetime(2026, 6, 4): "Corpus Christi"},
+        )
+
+
+def test_build_calendar_rejects_string_half_day_keys() -> None:
+    with pytest.raises(TypeError, match="half_day_holidays"):
+        build_calendar(
+            employee=employee(),
+            absences=(),
+            start=JUNE[0],
+            end=JUNE[1],
+            half_day_holidays={"2026-12-24": "Christmas Eve"},  # type: ignore[dict-item]
+        )
