@@ -5,11 +5,11 @@ limits on and every response delayed by `--latency` seconds, like the real API.
 Each run reads all employees, then every absence of 2026: once with
 `max_concurrency=1`, once with `--concurrency`, and once with `--concurrency`
 from two threads that read employees and absences side by side on one client.
-Every run uses the client's default rate limits. The report gives per phase the
-wall time, the requests per minute as a share of the limit that binds the phase
-(300 a minute for GET employees, 2,000 a minute for all of v1) and the 429s the
-sandbox sent, and whether each concurrent run yielded the same records in the
-same order as the sequential one.
+Every run uses the client's default rate limits. For each phase the report gives
+the wall time, the 429s the sandbox sent, and the requests per minute as a share
+of the limit that binds the phase: 300 a minute for GET employees, 2,000 a minute
+for all of v1. It also checks that each concurrent run yielded the same records
+in the same order as the sequential one.
 
 Before each run the sandbox clock moves on by a minute, so that both runs start
 with empty rate windows.
@@ -47,7 +47,7 @@ WINDOW_RESET = 61.0
 def serve(
     connection: Connection, employees: int, absences: int, latency: float
 ) -> None:
-    """Run the sandbox in this child process and answer the parent's commands."""
+    """Run the sandbox in this child process and execute the parent's commands."""
     from personio_sdk.sandbox import Sandbox, SandboxSize
 
     sandbox = Sandbox(size=SandboxSize(employees, absences), rate_limits=True)
@@ -107,7 +107,7 @@ class Counts:
 
 @dataclass(frozen=True)
 class Phase:
-    """What one phase of a run cost.
+    """The cost of one phase of a run.
 
     `limited` counts the requests that the phase's binding limit counts: the
     employees pages for the employees phase, every request otherwise.
@@ -229,26 +229,37 @@ def report(runs: list[Run], arguments: argparse.Namespace) -> None:
         "sandbox rate limits on; client rate limits at their defaults"
     )
     print()
+    print_phases(runs)
+    print()
+    print_record_checks(runs)
+
+
+def print_phases(runs: list[Run]) -> None:
+    """Print one table row per phase of every run."""
     rows = []
     for run in runs:
-        for phase in run.phases:
+        for step in run.phases:
+            rejected = "-" if step.rejected is None else step.rejected
             rows.append(
                 [
                     run.label,
-                    phase.name,
-                    f"{phase.seconds:.1f}",
-                    phase.requests,
-                    phase.limited,
-                    f"{phase.per_minute:.0f}",
-                    phase.limit,
-                    f"{phase.share:.0%}",
-                    "-" if phase.rejected is None else phase.rejected,
+                    step.name,
+                    f"{step.seconds:.1f}",
+                    step.requests,
+                    step.limited,
+                    f"{step.per_minute:.0f}",
+                    step.limit,
+                    f"{step.share:.0%}",
+                    rejected,
                 ]
             )
     header = ["run", "phase", "wall s", "requests", "counted", "counted/min"]
     print_table([*header, "limit/min", "share", "429s"], rows)
+
+
+def print_record_checks(runs: list[Run]) -> None:
+    """Print whether each later run yielded the first run's records in order."""
     sequential, *others = runs
-    print()
     print(
         f"Records: {len(sequential.employees)} employees, "
         f"{len(sequential.absences)} absences."

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from types import TracebackType
@@ -39,6 +40,8 @@ __all__ = ["DirectSource", "PageSource", "Prefetcher", "check_max_concurrency"]
 
 Params = Sequence[tuple[str, str | int]]
 _Request = tuple[str, tuple[tuple[str, str | int], ...]]
+# Rank of a request the listing is waiting for: before every group's predictions.
+_URGENT = -1
 # (group, request): the group is part of the key, so two listings that happen to
 # send the same request each get their own response.
 _Key = tuple[int, _Request]
@@ -118,9 +121,10 @@ class Prefetcher:
     """Send the predicted requests of one or more listings ahead, in their order.
 
     Use it as a context manager around the iteration, so that leaving the block
-    stops outstanding work. Not thread-safe: one thread iterates the listing.
-    `max_concurrency` 1 sends every request when it is asked for, on the calling
-    thread, and starts no pool.
+    stops outstanding work. One thread iterates the listings. The pool threads
+    refill free slots as each request ends, under the prefetcher's lock.
+    `max_concurrency` 1 sends every request when the listing requests it, on the
+    calling thread, and starts no pool.
     """
 
     def __init__(
@@ -138,11 +142,17 @@ class Prefetcher:
         self._workers = max_concurrency
         self._window = window or max_concurrency * constants.PREFETCH_WINDOW_FACTOR
         self._groups = itertools.count()
+        # Reentrant, because a future that is already done runs its callback
+        # inside `add_done_callback`, and `cancel` runs it too, both while the
+        # lock is held. `_filling` makes such a nested refill return at once.
+        self._lock = threading.RLock()
+        self._filling = False
         self._pool: ThreadPoolExecutor | None = None
         self._closed = False
-        # Predicted requests not yet sent, by (group, order in group, sequence).
+        # Requests not yet sent, by (rank, order in group, sequence): the rank is
+        # the group, or _URGENT for a request the listing is waiting for.
         self._queue: list[tuple[int, int, int, _Key]] = []
-        self._predicted: set[_Key] = set()
+        self._queued: set[_Key] = set()
         self._sequence = itertools.count()
         # Futures sent and not yet taken by the listing, and every future whose
         # request may still be in flight (dropped ones included).
@@ -156,71 +166,107 @@ class Prefetcher:
         return _GroupSource(self, next(self._groups))
 
     def get(self, group: int, request: _Request) -> Any:
-        """Return the response to `request`, sent ahead or sent now."""
-        if self._closed:
-            raise RuntimeError("the prefetcher is closed")
+        """Return the response to `request`, sent ahead or sent now.
+
+        A request that was not sent ahead goes before every prediction and past
+        the window, so the listing never waits behind pages it reads later.
+        """
         key = (group, request)
-        self._predicted.discard(key)
-        future = self._sent.pop(key, None)
-        if future is None:
-            while len(self._prune()) >= self._workers:
-                wait(self._in_flight, return_when=FIRST_COMPLETED)
-            future = self._submit(request)
-        self._fill()
-        while not future.done():
-            wait(self._in_flight | {future}, return_when=FIRST_COMPLETED)
-            self._fill()
-        return future.result()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the prefetcher is closed")
+            if key not in self._sent:
+                self._enqueue(_URGENT, 0, key)
+        while True:
+            with self._lock:
+                self._fill()
+                future = self._sent.get(key)
+                in_flight = set(self._in_flight)
+            if future is not None:
+                break
+            # Every worker is busy, and the first to finish sends this request.
+            wait(in_flight, return_when=FIRST_COMPLETED)
+        try:
+            return future.result()
+        finally:
+            with self._lock:
+                self._sent.pop(key, None)
+                self._fill()
 
     def predict(self, group: int, requests: Sequence[tuple[_Request, int]]) -> None:
         """Queue requests of `group`, each with its order within the group."""
-        if self._closed:
-            return
-        for request, order in requests:
-            key = (group, request)
-            if key in self._predicted or key in self._sent:
-                continue
-            self._predicted.add(key)
-            heapq.heappush(self._queue, (group, order, next(self._sequence), key))
-        self._fill()
+        with self._lock:
+            if self._closed:
+                return
+            for request, order in requests:
+                key = (group, request)
+                if key not in self._sent:
+                    self._enqueue(group, order, key)
+            self._fill()
 
     def forget(self, group: int) -> None:
         """Drop the unused predictions of `group`; its requests in flight finish."""
-        self._predicted = {key for key in self._predicted if key[0] != group}
-        for key in [key for key in self._sent if key[0] == group]:
-            self._sent.pop(key).cancel()
+        with self._lock:
+            self._queued = {key for key in self._queued if key[0] != group}
+            for key in [key for key in self._sent if key[0] == group]:
+                self._sent.pop(key).cancel()
 
     def close(self) -> None:
         """Cancel every request not yet started and wait for those in flight.
 
         Their results are dropped. Calling `close()` again does nothing.
         """
-        if self._closed:
-            return
-        self._closed = True
-        self._predicted.clear()
-        self._queue.clear()
-        for future in self._sent.values():
-            future.cancel()
-        self._sent.clear()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        self._in_flight.clear()
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._queue.clear()
+            self._queued.clear()
+            for future in self._sent.values():
+                future.cancel()
+            self._sent.clear()
+            pool = self._pool
+        # Outside the lock, because finishing requests take it in their callback.
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            self._in_flight.clear()
 
-    def _prune(self) -> set[Future[Any]]:
-        self._in_flight = {future for future in self._in_flight if not future.done()}
-        return self._in_flight
+    def _enqueue(self, rank: int, order: int, key: _Key) -> None:
+        if key in self._queued and rank != _URGENT:
+            return
+        self._queued.add(key)
+        heapq.heappush(self._queue, (rank, order, next(self._sequence), key))
 
     def _fill(self) -> None:
-        """Send queued predictions while a worker and the window have room."""
-        while self._queue and len(self._prune()) < self._workers:
-            if len(self._sent) >= self._window:
+        """Send queued requests while a worker and the window have room.
+
+        Called with the lock held.
+        """
+        if self._filling:
+            return
+        self._filling = True
+        try:
+            self._send_queued()
+        finally:
+            self._filling = False
+
+    def _send_queued(self) -> None:
+        while self._queue and not self._closed:
+            self._in_flight = {f for f in self._in_flight if not f.done()}
+            if len(self._in_flight) >= self._workers:
                 return
-            _, _, _, key = heapq.heappop(self._queue)
-            if key not in self._predicted:
-                continue  # forgotten, or already requested by the listing
-            self._predicted.discard(key)
-            self._sent[key] = self._submit(key[1])
+            rank, _, _, key = self._queue[0]
+            if key not in self._queued:
+                heapq.heappop(self._queue)  # forgotten, or sent already
+                continue
+            if rank != _URGENT and len(self._sent) >= self._window:
+                return
+            heapq.heappop(self._queue)
+            self._queued.discard(key)
+            future = self._submit(key[1])
+            self._sent[key] = future
+            future.add_done_callback(self._refill)
 
     def _submit(self, request: _Request) -> Future[Any]:
         if self._pool is None:
@@ -231,6 +277,10 @@ class Prefetcher:
         future = self._pool.submit(self._transport.get, path, params=list(params))
         self._in_flight.add(future)
         return future
+
+    def _refill(self, _: Future[Any]) -> None:
+        with self._lock:
+            self._fill()
 
     def __enter__(self) -> Prefetcher:
         return self

@@ -20,6 +20,8 @@ from personio_sdk.sandbox import Sandbox, SandboxSize
 # 30 pages of employees and about 160 pages of absences for 2026.
 COMPANY = SandboxSize(3000, 30000)
 YEAR = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+# 15 pages of employees: enough successes after a 429 to recover the rate.
+SMALL_COMPANY = SandboxSize(1500, 100)
 THREADS = 16
 CALLS_PER_THREAD = 2
 EMPLOYEES = "/v1/company/employees"
@@ -105,7 +107,8 @@ def test_threads_without_limiter_exceed_burst(limited: Sandbox) -> None:
 
 
 @pytest.mark.slow
-def test_listing_recovers_after_429(limited: Sandbox) -> None:
+def test_listing_recovers_after_429(personio_sandbox_factory: MakeSandbox) -> None:
+    limited = personio_sandbox_factory(size=SMALL_COMPANY, rate_limits=True)
     limited.add_fault(
         "status", status=429, retry_after=1, path=EMPLOYEES, page=3, times=1
     )
@@ -114,8 +117,8 @@ def test_listing_recovers_after_429(limited: Sandbox) -> None:
         assert client.rate_limiter is not None
         rates = client.rate_limiter.rates()
         reported = client.rate_limiter.rate_limited
-    assert len(employees) == COMPANY.employees
-    assert len({employee.id for employee in employees}) == COMPANY.employees
+    assert len(employees) == SMALL_COMPANY.employees
+    assert len({employee.id for employee in employees}) == SMALL_COMPANY.employees
     assert reported == 1
-    # 27 successes after the 429 add back far more than the halving took.
+    # The 13 successes after the 429 add back more than the halving took.
     assert rates["employees"] == pytest.approx(270.0)
