@@ -2,22 +2,23 @@
 
 The paging logic in `_pagination` stays sequential. It requests one page at a
 time and applies every stop rule to each page in order, so a listing yields the
-same records in the same order at any concurrency. A `Prefetcher` only changes when
-requests are sent. A listing predicts its next requests as soon as they are
-certain: the pages after a first page that announced the total, or the first
-page of each employee chunk. The prefetcher sends them ahead, the earliest in the
-listing's order first. A page the listing asks for is taken from its future. A
-predicted page that is never asked for, because a stop rule ended the listing, is
-cancelled, or finished and dropped if it is already in flight.
+same records in the same order at any concurrency. A `Prefetcher` only changes
+when requests are sent. A listing predicts its next requests once a response has
+given the counts (the pages after the first page), and a resource predicts the
+first page of each employee chunk up front. The prefetcher sends predictions
+ahead, the earliest in the listing's order first. A page the listing requests is
+taken from its future. A predicted page that is never requested, because a stop
+rule ended the listing, is cancelled, or finished and dropped if it is already in
+flight.
 
 Each listing gets its own `ThreadPoolExecutor` of `max_concurrency` threads,
 started with the first request sent ahead and shut down (waiting for requests in
 flight, cancelling the rest) when the listing ends, is closed or raises. Listings
 of one client share its `httpx.Client` and rate limiter, so the rate limiter
-rather than the number of threads bounds the request rate. Scheduling runs on the
-thread that iterates the listing, whenever it asks for a page; the pool threads
-only send requests. At most `max_concurrency` requests are in flight and at most
-`window` pages are requested or held in memory at a time.
+rather than the number of threads bounds the request rate. At most
+`max_concurrency` requests are in flight, and at most `window` pages (twice
+`max_concurrency` by default) are requested or held in memory, plus the one page
+the listing waits for.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ class Prefetcher:
         """Return the response to `request`, sent ahead or sent now.
 
         A request that was not sent ahead goes before every prediction and past
-        the window, so the listing never waits behind pages it reads later.
+        the window, so it is the next one sent once a worker is free.
         """
         key = (group, request)
         with self._lock:
