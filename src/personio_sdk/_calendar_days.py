@@ -195,13 +195,15 @@ def _spread(
     if absence.unit == "hour":
         return _spread_hours(absence, start, end)
     shares: list[tuple[date, DayEntry]] = []
-    on = max(absence.start_date, start)
-    while on <= min(absence.end_date, end):
+    first = max(absence.start_date, start)
+    last = min(absence.end_date, end)
+    # Counting days instead of stepping a date past `last` keeps date.max in range.
+    for offset in range((last - first).days + 1):
+        on = first + timedelta(days=offset)
         half = (on == absence.start_date and absence.half_day_start) or (
             on == absence.end_date and absence.half_day_end
         )
         shares.append((on, _entry(absence, share=_HALF if half else _ONE)))
-        on += timedelta(days=1)
     return shares
 
 

@@ -259,8 +259,9 @@ def build_calendar(
         day: name for day, name in half_day_dates.items() if day not in full_days
     }
     days: list[CalendarDay] = []
-    current = start
-    while current <= end:
+    # Counting days instead of stepping a date past `end` keeps date.max in range.
+    for offset in range((end - start).days + 1):
+        current = start + timedelta(days=offset)
         days.append(
             build_day(
                 DayInput(
@@ -273,7 +274,6 @@ def build_calendar(
                 )
             )
         )
-        current += timedelta(days=1)
     all_notes.extend(collected.notes)
     all_notes.extend(_schedule_notes(employee, days))
     return Calendar(

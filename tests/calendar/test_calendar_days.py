@@ -118,6 +118,25 @@ def test_calendar_day_outside_range_raises() -> None:
         calendar().day(date(2026, 3, 9))
 
 
+def test_calendar_through_last_date() -> None:
+    days = calendar(start=date(9999, 12, 27), end=date.max)
+    assert len(days) == 5
+    assert days[-1].date == date.max
+
+
+def test_absence_ending_on_last_date() -> None:
+    vacation = absence(date(9999, 12, 30), date.max)
+    days = calendar(vacation, start=date(9999, 12, 27), end=date.max)
+    # 30 and 31 December 9999 are a Thursday and a Friday.
+    assert days.absence_days(AbsenceKind.VACATION) == Decimal(2)
+
+
+def test_calendar_from_first_date() -> None:
+    days = calendar(start=date.min, end=date(1, 1, 7))
+    assert days[0].date == date.min
+    assert len(days) == 7
+
+
 def test_calendar_rejects_end_before_start() -> None:
     with pytest.raises(ValueError, match="before start"):
         calendar(start=FRI, end=MON)

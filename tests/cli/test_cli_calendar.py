@@ -164,3 +164,9 @@ def test_calendar_december_half_days_option(
     )
     assert plain["days"][0]["target_hours"] == 7.5
     assert halved["days"][0]["target_hours"] == 3.75
+
+
+def test_calendar_last_month_of_year_9999(run_cli: RunCli) -> None:
+    outcome = run_cli("--sandbox", "calendar", "2", "--month", "9999-12")
+    assert outcome.code == 0, outcome.err
+    assert outcome.out.startswith("Calendar of Ciara Byrne (id 2), December 9999\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -218,6 +218,34 @@ def test_updated_since_filters_exactly(
     )
     since = datetime(2026, 1, 10, 12, 0, tzinfo=timezone.utc)
     assert [a.id for a in absences.list(updated_since=since)] == ["2"]
+
+
+@pytest.mark.parametrize(
+    "since",
+    [
+        pytest.param(date.min, id="first-date"),
+        pytest.param(datetime.min.replace(tzinfo=timezone.utc), id="first-instant"),
+        pytest.param(
+            datetime.max.replace(tzinfo=timezone(timedelta(hours=-5))),
+            id="last-instant-west-of-utc",
+        ),
+    ],
+)
+def test_updated_since_out_of_range_raises(
+    api: respx.MockRouter, absences: AbsencesResource, since: date
+) -> None:
+    with pytest.raises(ValueError, match=r"updated_since .* is out of range"):
+        absences.list(updated_since=since)
+    assert data_requests(api) == []
+
+
+def test_updated_since_second_date_is_sent(
+    api: respx.MockRouter, absences: AbsencesResource
+) -> None:
+    serve(api)
+    list(absences.list(updated_since=date(1, 1, 2)))
+    period_from = data_requests(api, PERIODS)[0].url.params["updated_from"]
+    assert period_from == "0001-01-01T00:00:00+00:00"
 
 
 def test_list_validates_before_requests(

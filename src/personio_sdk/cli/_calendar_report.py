@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import calendar as calendar_module
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
@@ -116,8 +117,8 @@ def _range_text(period: DateRange) -> str:
     start, end = period.start, period.end
     whole_month = (
         start.day == 1
-        and (end + dt.timedelta(days=1)).day == 1
         and (start.year, start.month) == (end.year, end.month)
+        and end.day == calendar_module.monthrange(end.year, end.month)[1]
     )
     if whole_month:
         return f"{_MONTHS[start.month - 1]} {start.year}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from personio_sdk._errors import ResponseValidationError
@@ -55,8 +55,9 @@ def check_date(value: object, argument: str) -> date | None:
 def check_updated_since(value: object, argument: str) -> date | datetime | None:
     """Return `value` if it is a date or a timezone-aware datetime (or None).
 
-    Raises ValueError for a naive datetime, whose instant is ambiguous, and TypeError
-    for anything else.
+    Raises ValueError for a naive datetime, whose instant is ambiguous, and for a
+    value outside the range the requests can express: the listings send the day
+    before a date, and the UTC instant of a datetime. TypeError for anything else.
     """
     if value is None:
         return None
@@ -66,12 +67,28 @@ def check_updated_since(value: object, argument: str) -> date | datetime | None:
                 f"{argument} must be timezone-aware: pass a date, or a datetime with "
                 "tzinfo such as datetime(2026, 1, 1, tzinfo=timezone.utc)"
             )
+        try:
+            in_utc = value.astimezone(timezone.utc)
+        except OverflowError:
+            raise _updated_since_out_of_range(argument, value) from None
+        if min(value.date(), in_utc.date()) <= date.min:
+            raise _updated_since_out_of_range(argument, value)
         return value
     if isinstance(value, date):
+        if value <= date.min:
+            raise _updated_since_out_of_range(argument, value)
         return value
     raise TypeError(
         f"{argument} must be a datetime.date or datetime.datetime, "
         f"got {type(value).__name__}"
+    )
+
+
+def _updated_since_out_of_range(argument: str, value: date) -> ValueError:
+    return ValueError(
+        f"{argument} {value.isoformat()} is out of range: pass a date from "
+        f"{date.min + timedelta(days=1)} to {date.max}, or a datetime whose UTC "
+        "instant lies in that range"
     )
 
 
