@@ -62,11 +62,28 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None
         print("| " + " | ".join(str(cell) for cell in row) + " |")
 
 
-def timed(function: Callable[[], object]) -> float:
-    """Run `function` once and return the wall time in seconds."""
+@dataclass(frozen=True)
+class Timing:
+    """Wall time and CPU time of this process, in seconds, of one run."""
+
+    wall: float
+    cpu: float
+
+
+def timed(function: Callable[[], object]) -> Timing:
+    """Run `function` once and return its wall time and this process's CPU time."""
+    cpu_started = time.process_time()
     started = time.perf_counter()
     function()
-    return time.perf_counter() - started
+    return Timing(time.perf_counter() - started, time.process_time() - cpu_started)
+
+
+def median_timing(timings: Sequence[Timing]) -> Timing:
+    """Return the median wall time and the median CPU time of `timings`."""
+    return Timing(
+        median([timing.wall for timing in timings]),
+        median([timing.cpu for timing in timings]),
+    )
 
 
 def median(values: Sequence[float]) -> float:
@@ -78,7 +95,8 @@ def client_options() -> tuple[dict[str, Any], str]:
     """Return PersonioClient options for a sequential run without client-side limits.
 
     The options exist only in newer versions of the client, so each one is passed
-    only where the constructor accepts it. The second value says which were set.
+    only where the constructor accepts it. The second value names the options that
+    were set.
     """
     from personio_sdk import PersonioClient
 
@@ -98,7 +116,7 @@ def client_options() -> tuple[dict[str, Any], str]:
 
 @dataclass(frozen=True)
 class ServedSandbox:
-    """Where a child sandbox listens, and its full credential."""
+    """The base URL and the full credential of a child sandbox."""
 
     url: str
     credentials: dict[str, str]

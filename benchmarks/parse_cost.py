@@ -1,10 +1,11 @@
 """Measure the CPU cost of turning sandbox payloads into models, without a network.
 
 The pages are fetched once from an in-process sandbox and kept as bytes. Each row
-then times, for every record of those pages, `json.loads` of its page share and the
-model constructor (`Absence.from_time_off`, `Absence.from_absence_period`,
-`Employee.from_api`). The best of `--runs` passes is reported, because the cost is
-pure CPU and slower passes only add noise from other processes.
+times `json.loads` of the pages alone, then `json.loads` followed by the model
+constructor for every record (`Absence.from_time_off`, `Absence.from_absence_period`,
+`Employee.from_api`). The difference is the model cost per record. The best of
+`--runs` passes is reported, because the cost is pure CPU and slower passes only add
+noise from other processes.
 
 To compare two versions of the models, run the script with each on the path:
 

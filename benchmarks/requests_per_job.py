@@ -1,9 +1,10 @@
 """Count the requests of `client.sync` for one employee and one year.
 
 A cold sync is the first call of a new client (token and absence types not yet
-cached); a warm sync is the next call on the same client. The floor is 6 cold and
-4 warm: token, employee by email, absence types, time-offs, hour-based absence
-periods and balances, where the token and the types are read once per client.
+cached); a warm sync is the next call on the same client. The floor is 6 requests
+cold and 4 warm. A cold sync requests the token, the employee by email, the absence
+types, time-offs, hour-based absence periods and balances. A warm one skips the
+token and the types, which a client caches.
 The sandbox counts the requests it serves, so nothing on the client side is
 trusted for the count.
 

@@ -6,7 +6,8 @@ URLs the client requests (it also warms the sandbox's caches). The baseline then
 sends exactly those requests with a fresh `httpx.Client` (the token request first,
 then one GET per recorded URL) and decodes each body with `json.loads`. Each
 measurement runs `--runs` times, interleaved with the others, and the median wall
-time is reported.
+time is reported. The median CPU time of the client process is reported too, without
+the server's. It shows the client's own cost when other load skews wall time.
 
 Workloads:
 - employees: `client.employees.list()` over 10,000 employees;
@@ -53,13 +54,13 @@ class Recorded:
 
 @dataclass
 class Result:
-    """The median time of one measurement, with what it read."""
+    """The median timing of one measurement, with what it read."""
 
     label: str
-    seconds: float
+    timing: _common.Timing
     records: int
     requests: int
-    baseline: float | None = None
+    baseline: _common.Timing | None = None
 
 
 def baseline(url: str, credentials: dict[str, str], gets: list[str]) -> int:
@@ -145,6 +146,25 @@ def read_absences_by_ids(client: PersonioClient) -> int:
     return sum(1 for _ in listing)
 
 
+def interleave(
+    passes: dict[str, Callable[[], int]], runs: int
+) -> dict[str, tuple[_common.Timing, int]]:
+    """Run every pass `runs` times, in turns; return median timing and records."""
+    timings: dict[str, list[_common.Timing]] = {label: [] for label in passes}
+    records: dict[str, int] = {}
+    for _ in range(runs):
+        for label, run in passes.items():
+            timings[label].append(
+                _common.timed(
+                    lambda label=label, run=run: records.update({label: run()})
+                )
+            )
+    return {
+        label: (_common.median_timing(timings[label]), records[label])
+        for label in passes
+    }
+
+
 def measure_sdk(
     url: str,
     credentials: dict[str, str],
@@ -157,42 +177,32 @@ def measure_sdk(
     recorded = Recorded()
     sdk_pass(url, credentials, read, sequential, recorded)
     gets = recorded.gets
-    variants: list[tuple[str, dict[str, Any]]] = [(f"SDK, {note}", sequential)]
+    variants: dict[str, dict[str, Any]] = {f"SDK, {note}": sequential}
     if "max_concurrency" in sequential:
-        unlimited = dict(sequential)
-        del unlimited["max_concurrency"]
-        variants.append(("SDK, default max_concurrency, rate_limits=None", unlimited))
+        concurrent = dict(sequential)
+        del concurrent["max_concurrency"]
+        variants["SDK, default max_concurrency, rate_limits=None"] = concurrent
 
-    times: dict[str, list[float]] = {"baseline": []}
-    counts: dict[str, int] = {}
-    for _ in range(runs):
-        times["baseline"].append(
-            _common.timed(
-                lambda: counts.__setitem__("baseline", baseline(url, credentials, gets))
-            )
+    passes: dict[str, Callable[[], int]] = {
+        "httpx + json.loads": lambda: baseline(url, credentials, gets)
+    }
+    for label, options in variants.items():
+        passes[label] = lambda options=options: sdk_pass(
+            url, credentials, read, options
         )
-        for label, options in variants:
-            seconds = _common.timed(
-                lambda options=options, label=label: counts.__setitem__(
-                    label, sdk_pass(url, credentials, read, options)
-                )
-            )
-            times.setdefault(label, []).append(seconds)
-    base = _common.median(times["baseline"])
-    results = [
-        Result(f"{name}: httpx + json.loads", base, counts["baseline"], len(gets) + 1)
+    measured = interleave(passes, runs)
+    base = measured["httpx + json.loads"][0]
+    requests = len(gets) + 1
+    return [
+        Result(
+            f"{name}: {label}",
+            timing,
+            records,
+            requests,
+            None if label == "httpx + json.loads" else base,
+        )
+        for label, (timing, records) in measured.items()
     ]
-    for label, _ in variants:
-        results.append(
-            Result(
-                f"{name}: {label}",
-                _common.median(times[label]),
-                counts[label],
-                len(gets) + 1,
-                base,
-            )
-        )
-    return results
 
 
 def measure_peer(url: str, credentials: dict[str, str], runs: int) -> list[Result]:
@@ -201,32 +211,27 @@ def measure_peer(url: str, credentials: dict[str, str], runs: int) -> list[Resul
     peer_pass(url, credentials, recorded)
     gets = recorded.gets
     name = "absences by employee ids"
-    base_times, peer_times = [], []
-    counts: dict[str, int] = {}
-    for _ in range(runs):
-        base_times.append(
-            _common.timed(
-                lambda: counts.__setitem__("baseline", baseline(url, credentials, gets))
-            )
-        )
-        peer_times.append(
-            _common.timed(
-                lambda: counts.__setitem__("peer", peer_pass(url, credentials))
-            )
-        )
-    base = _common.median(base_times)
+    measured = interleave(
+        {
+            "baseline": lambda: baseline(url, credentials, gets),
+            "peer": lambda: peer_pass(url, credentials),
+        },
+        runs,
+    )
+    base, base_records = measured["baseline"]
+    peer, peer_records = measured["peer"]
     requests = len(gets) + 1
     return [
         Result(
             f"{name}: httpx + json.loads of personio-py's pages",
             base,
-            counts["baseline"],
+            base_records,
             requests,
         ),
         Result(
             f"{name}: personio-py {_peer_version()}",
-            _common.median(peer_times),
-            counts["peer"],
+            peer,
+            peer_records,
             requests,
             base,
         ),
@@ -240,17 +245,19 @@ def _peer_version() -> str:
 
 
 def _row(result: Result) -> list[object]:
-    ratio = (
-        "" if result.baseline is None else f"{result.seconds / result.baseline:.2f}x"
-    )
-    per_record = result.seconds / result.records * 1e6 if result.records else 0.0
+    timing, base = result.timing, result.baseline
+    wall_ratio = "" if base is None else f"{timing.wall / base.wall:.2f}x"
+    cpu_ratio = "" if base is None else f"{timing.cpu / base.cpu:.2f}x"
+    per_record = timing.wall / result.records * 1e6 if result.records else 0.0
     return [
         result.label,
         f"{result.records:,}",
         f"{result.requests:,}",
-        f"{result.seconds:.2f}",
+        f"{timing.wall:.2f}",
         f"{per_record:.1f}",
-        ratio,
+        wall_ratio,
+        f"{timing.cpu:.2f}",
+        cpu_ratio,
     ]
 
 
@@ -288,7 +295,16 @@ def main() -> None:
         if not args.skip_peer:
             results += measure_peer(served_peer.url, served_peer.credentials, args.runs)
     _common.print_table(
-        ["measurement", "records", "requests", "seconds", "µs per record", "ratio"],
+        [
+            "measurement",
+            "records",
+            "requests",
+            "wall s",
+            "wall µs per record",
+            "wall ratio",
+            "client CPU s",
+            "CPU ratio",
+        ],
         [_row(result) for result in results],
     )
 
