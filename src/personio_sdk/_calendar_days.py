@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from personio_sdk.models.kinds import AbsenceKind
 
@@ -26,6 +26,7 @@ __all__ = [
     "DayInput",
     "build_day",
     "collect_absences",
+    "plain_decimal",
 ]
 
 KIND_PRIORITY: tuple[AbsenceKind, ...] = (
@@ -45,6 +46,29 @@ certified by a doctor, is not taken from the vacation (Bundesurlaubsgesetz § 9)
 _ZERO = Decimal(0)
 _HALF = Decimal("0.5")
 _ONE = Decimal(1)
+
+
+@overload
+def plain_decimal(value: Decimal) -> Decimal: ...
+
+
+@overload
+def plain_decimal(value: None) -> None: ...
+
+
+def plain_decimal(value: Decimal | None) -> Decimal | None:
+    """Drop trailing zeros of a quantity without exponent notation: 165, 7.5, 0.25.
+
+    `Decimal.normalize()` alone would turn 165.0 into 1.65E+2, so whole values are
+    quantized to an integer instead. The value itself never changes, and None stays
+    None.
+    """
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        # Adding zero also turns a negative zero into 0.
+        return value.quantize(_ONE) + _ZERO
+    return value.normalize()
 
 
 @dataclass(frozen=True)
@@ -275,10 +299,12 @@ def build_day(day: DayInput) -> CalendarDay:
     return CalendarDay(
         date=day.on,
         weekday=day.on.weekday(),
-        scheduled_hours=day.scheduled,
+        scheduled_hours=plain_decimal(day.scheduled),
         absences=tuple(listed),
         kind=_dominant(counted),
-        target_hours=None if remaining is None else max(remaining, _ZERO),
+        target_hours=None
+        if remaining is None
+        else plain_decimal(max(remaining, _ZERO)),
         holiday=holiday,
         employed=True,
     )
@@ -307,11 +333,11 @@ class _Measured:
         return DayAbsence(
             absence_id=self.entry.absence_id,
             kind=self.entry.kind,
-            fraction=self.fraction,
-            hours=self.hours,
+            fraction=plain_decimal(self.fraction),
+            hours=plain_decimal(self.hours),
             name=self.entry.name,
             counts_as_work=self.entry.counts_as_work,
-            counted_fraction=counted,
+            counted_fraction=plain_decimal(counted),
         )
 
 

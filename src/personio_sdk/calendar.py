@@ -3,7 +3,10 @@
 The calendar is computed by pure functions from models, so it needs no network.
 `build_calendar` takes the employee, their absences and the public holidays;
 `employee_calendar` also looks the holidays up from the employee's holiday calendar.
-All quantities are `Decimal` and are not rounded. The rules, each tested:
+All quantities are `Decimal`, written without trailing zeros or exponent (`165`,
+`7.5`, `0.25`). They are not rounded, so a quotient such as 2 hours of a 7.5-hour
+day keeps the 28 significant digits of Decimal's default context
+(0.2666666666666666666666666667); round it for display. The rules, each tested:
 
 Range and employment
     One `CalendarDay` per date from `start` to `end`, inclusive. An absence that
@@ -71,6 +74,7 @@ from personio_sdk._calendar_days import (
     DayInput,
     build_day,
     collect_absences,
+    plain_decimal,
 )
 from personio_sdk._holidays import december_half_day_dates, public_holidays
 from personio_sdk.models.kinds import AbsenceKind
@@ -166,7 +170,7 @@ class Calendar(Sequence[CalendarDay]):
             for entry in day.absences:
                 if entry.counted_fraction and not entry.counts_as_work:
                     totals[entry.kind] += entry.counted_fraction
-        return totals
+        return {kind: plain_decimal(days) for kind, days in totals.items()}
 
 
 def check_holiday_dates(value: object, argument: str) -> dict[date, str]:
@@ -348,7 +352,7 @@ def _sum_or_none(values: Iterable[Decimal | None]) -> Decimal | None:
         if value is None:
             return None
         total += value
-    return total
+    return plain_decimal(total)
 
 
 def _employed(employee: Employee, on: date) -> bool:

@@ -23,4 +23,4 @@ def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Ciara 37.5"
     assert "vacation 2026-03-09 2026-03-11 2.5" in lines
-    assert lines[-1] == "165.0 125.50"
+    assert lines[-1] == "165 125.5"
