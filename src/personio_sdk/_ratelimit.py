@@ -9,9 +9,9 @@ towards every family that contains it: a page of employees takes a slot of
 Each family is a GCRA (generic cell rate algorithm), a token bucket kept as one
 timestamp, the theoretical arrival time `tat`. A request at time `t` conforms when
 `tat - tolerance <= t`, where the tolerance is `burst - 1` intervals of the
-configured rate. `acquire` reserves the earliest time at which every family of the
-request conforms, moves each `tat` on by one interval and sleeps outside the lock,
-so threads are served in the order they asked.
+configured rate. `acquire` reserves the earliest conforming time of each family of
+the request in turn, moves its `tat` on by one interval and sleeps outside the
+lock, so threads are served in the order they asked.
 
 A 429 slows the request's most specific family: its rate is halved (once per pause,
 however many requests were in flight), and the family is paused for the wait that
@@ -204,23 +204,17 @@ class RateLimiter:
         so that it goes first once the pause is over.
         """
         families = self._families_for(method, path)
-        if not families:
-            return 0.0
         waited = 0.0
         while True:
             with self._lock:
-                now = self._clock()
-                start = now
-                if not after_rate_limit:
-                    start = max(now, *(family.earliest() for family in families))
-                for family in families:
-                    family.reserve(start)
                 pauses = [family.pauses for family in families]
-            wait = start - now
-            if wait <= 0:
-                return waited
-            self._sleep(wait)
-            waited += wait
+            # The broadest family first and the most specific last, so that the
+            # request takes its `employees` slot at the moment it is sent. A slot
+            # taken first may be used a little late, which the broad `overall`
+            # limit absorbs, and no family's slots stay empty while a request
+            # waits for another family.
+            for family in reversed(families):
+                waited += self._take(family, after_rate_limit)
             with self._lock:
                 paused = any(
                     family.pauses != seen
@@ -228,8 +222,20 @@ class RateLimiter:
                 )
             if not paused:
                 return waited
-            # A 429 paused a family during the sleep, so a new slot is taken after
+            # A 429 paused a family during the wait, so new slots are taken after
             # the pause. This repeats only once per new 429.
+
+    def _take(self, family: _Family, after_rate_limit: bool) -> float:
+        """Reserve the family's next slot and sleep until it; return the wait."""
+        with self._lock:
+            now = self._clock()
+            start = now if after_rate_limit else max(now, family.earliest())
+            family.reserve(start)
+        wait = start - now
+        if wait <= 0:
+            return 0.0
+        self._sleep(wait)
+        return wait
 
     def on_response(self, method: str, path: str, status: int) -> None:
         """Move the families of a request with a 2xx response back towards their

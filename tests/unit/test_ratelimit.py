@@ -108,6 +108,18 @@ def test_request_takes_slot_of_every_family(clock: FakeClock) -> None:
     assert clock.sleeps == pytest.approx([1.0])
 
 
+def test_employee_wait_leaves_overall_slots_free() -> None:
+    clock = FrozenClock()
+    limits = only(employees=RateLimit(60), overall=RateLimit(600))
+    limiter = RateLimiter(limits, clock=clock.monotonic, sleep=clock.sleep)
+    limiter.acquire("GET", EMPLOYEES)
+    limiter.acquire("GET", EMPLOYEES)
+    limiter.acquire("GET", TIME_OFFS)
+    # The second employee request waits 0.1 s for `overall`, then 1 s for
+    # `employees`; the time-off request takes the next `overall` slot at 0.2 s.
+    assert clock.sleeps == pytest.approx([0.1, 1.0, 0.2])
+
+
 def test_other_family_is_not_slowed(clock: FakeClock) -> None:
     limiter = limiter_with(only(employees=RateLimit(60, burst=1)), clock)
     limiter.acquire("GET", EMPLOYEES)
