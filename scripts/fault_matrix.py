@@ -140,16 +140,32 @@ Cases marked `xfail(strict=True)` in those files are known bugs. Each fails the
 suite once its bug is fixed, so that the mark is removed with the fix. At the time
 of this run they were:
 
-- `absences.list(updated_since=date.min)` and `datetime.min` raise `OverflowError`;
-- `employees.list(updated_since=datetime.max)` with a negative UTC offset raises
-  `OverflowError`;
-- `calendar(holidays=...)`: a string other than `"auto"` is taken as `"auto"`, a
-  mapping with string keys matches no date, and a number raises `TypeError` after
-  three requests;
-- `calendar(..., end=date.max)` raises `OverflowError`;
-- `PersonioClient(client_id=12345)` and `base_url=443` raise `AttributeError`, and
-  a `bytes` secret is accepted until the token request.
+{known_bugs}
 """
+
+
+def known_bugs() -> str:
+    """List the wrong-call cases marked xfail, with their reasons, as Markdown."""
+    from reliability import test_wrong_calls, test_wrong_settings
+
+    lines = []
+    tables = (test_wrong_calls.CLIENT_CALLS, test_wrong_settings.CONSTRUCTOR_CALLS)
+    for table in tables:
+        for case in table:
+            lines.extend(
+                f"- `{case.id}`: {mark.kwargs['reason']}"
+                for mark in case.marks
+                if mark.name == "xfail"
+            )
+    for module in (test_wrong_calls, test_wrong_settings):
+        for name, function in sorted(vars(module).items()):
+            marks = getattr(function, "pytestmark", [])
+            lines.extend(
+                f"- `{name}`: {mark.kwargs['reason']}"
+                for mark in marks
+                if name.startswith("test_") and mark.name == "xfail"
+            )
+    return "\n".join(lines) if lines else "- none."
 
 
 def cpu_model() -> str:
@@ -259,7 +275,7 @@ def render(results: dict[str, dict[tuple[str, str], CellResult]], info: str) -> 
         "The tables below come from this run:\n\n" + info,
     ]
     parts.extend(listing_table(listing, results[listing.key]) for listing in LISTINGS)
-    parts.append(OTHER_CHECKS)
+    parts.append(OTHER_CHECKS.format(known_bugs=known_bugs()))
     return "\n".join(parts)
 
 
