@@ -11,7 +11,7 @@ timestamp, the theoretical arrival time `tat`. A request at time `t` conforms wh
 `tat - tolerance <= t`, where the tolerance is `burst - 1` intervals of the
 configured rate. `acquire` reserves the earliest conforming time of each family of
 the request in turn, moves its `tat` on by one interval and sleeps outside the
-lock, so threads are served in the order they asked.
+lock, so threads are served in the order of their requests.
 
 A 429 slows the request's most specific family: its rate is halved (once per pause,
 however many requests were in flight), and the family is paused for the wait that

@@ -34,7 +34,8 @@ __all__ = ["SendHook", "Transport"]
 
 Params = Sequence[tuple[str, str | int]]
 # Called as hook(method, path) right before each request is sent, retries and
-# replays included, after the rate limiter has let the request go.
+# replays included, after the rate limiter has let the request go. Listings that
+# fetch pages ahead call it from their pool threads too.
 SendHook = Callable[[str, str], None]
 
 # Phrase of Personio's 403 for a token it no longer accepts ("Provided authorization
