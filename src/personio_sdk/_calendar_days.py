@@ -26,6 +26,7 @@ __all__ = [
     "DayInput",
     "build_day",
     "collect_absences",
+    "count_noun",
     "plain_decimal",
 ]
 
@@ -48,6 +49,12 @@ _HALF = Decimal("0.5")
 _ONE = Decimal(1)
 
 
+def count_noun(count: int, singular: str, plural: str | None = None) -> str:
+    """Write a count with its noun in the matching number: `1 day`, `2 days`."""
+    noun = singular if count == 1 else plural or f"{singular}s"
+    return f"{count} {noun}"
+
+
 @overload
 def plain_decimal(value: Decimal) -> Decimal: ...
 
@@ -60,8 +67,8 @@ def plain_decimal(value: Decimal | None) -> Decimal | None:
     """Drop trailing zeros of a quantity without exponent notation: 165, 7.5, 0.25.
 
     `Decimal.normalize()` alone would turn 165.0 into 1.65E+2, so whole values are
-    quantized to an integer instead. The value itself never changes, and None stays
-    None.
+    quantized to an integer instead. A value of at most 28 significant digits, as
+    Decimal's default context computes, keeps its value; None stays None.
     """
     if value is None:
         return None
@@ -183,15 +190,22 @@ def collect_absences(
     if unapproved:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(unapproved.items()))
         total = sum(unapproved.values())
-        notes.append(f"Skipped {total} absences that are not approved ({counts}).")
+        which = "that is" if total == 1 else "that are"
+        notes.append(
+            f"Skipped {count_noun(total, 'absence')} {which} not approved ({counts})."
+        )
     if other_employees:
-        notes.append(f"Skipped {other_employees} absences of other employees.")
+        whose = "another employee" if other_employees == 1 else "other employees"
+        notes.append(f"Skipped {count_noun(other_employees, 'absence')} of {whose}.")
     if reversed_ids:
-        notes.append(f"Skipped absences that end before they start: {reversed_ids}.")
+        notes.append(
+            "Skipped absences that end before they start, ids: "
+            f"{', '.join(reversed_ids)}."
+        )
     if unspread_ids:
         notes.append(
             "Skipped hour-based absences that span several days without a per-date "
-            f"breakdown of their hours: {unspread_ids}."
+            f"breakdown of their hours, ids: {', '.join(unspread_ids)}."
         )
     return CollectedAbsences(
         by_date={on: tuple(entries) for on, entries in by_date.items()}, notes=notes

@@ -74,6 +74,7 @@ from personio_sdk._calendar_days import (
     DayInput,
     build_day,
     collect_absences,
+    count_noun,
     plain_decimal,
 )
 from personio_sdk._holidays import december_half_day_dates, public_holidays
@@ -374,15 +375,15 @@ def _schedule_notes(employee: Employee, days: Sequence[CalendarDay]) -> list[str
     )
     if before:
         notes.append(
-            f"{before} days before the hire date {employee.hire_date} schedule no "
-            "hours and count no absences."
+            "No hours are scheduled and no absences counted on "
+            f"{count_noun(before, 'day')} before the hire date {employee.hire_date}."
         )
     ended = employee.termination_date
     after = sum(1 for day in days if ended and day.date > ended)
     if after:
         notes.append(
-            f"{after} days after the termination date {ended} schedule no hours and "
-            "count no absences."
+            "No hours are scheduled and no absences counted on "
+            f"{count_noun(after, 'day')} after the termination date {ended}."
         )
     unknown = sum(1 for day in days if day.scheduled_hours is None)
     if unknown:
@@ -391,8 +392,8 @@ def _schedule_notes(employee: Employee, days: Sequence[CalendarDay]) -> list[str
         known = f" (only the weekly hours, {weekly}, are known)" if weekly else ""
         notes.append(
             f"The work schedule has no hours per weekday{known}, so scheduled and "
-            f"target hours are None on {unknown} days and the calendar's totals are "
-            "None. The API credential may lack read access to the work_schedule "
-            "attribute."
+            f"target hours are unknown on {count_noun(unknown, 'day')} and the "
+            "calendar's totals are unknown. The API credential may lack read access "
+            "to the work_schedule attribute."
         )
     return notes

@@ -296,7 +296,7 @@ def test_hour_absence_without_breakdown_on_one_day() -> None:
 def test_hour_absence_over_days_without_breakdown_is_skipped() -> None:
     days = calendar(absence(MON, TUE, absence_id="h", unit="hour", hours=Decimal(9)))
     assert days.day(MON).absences == ()
-    assert any("'h'" in note and "breakdown" in note for note in days.notes)
+    assert any("ids: h." in note and "breakdown" in note for note in days.notes)
 
 
 # Days without scheduled hours
@@ -457,18 +457,41 @@ def test_unapproved_note_counts_statuses() -> None:
 
 def test_absence_without_status_is_named() -> None:
     days = calendar(absence(TUE, status=None))
-    assert "Skipped 1 absences that are not approved (1 without status)." in (
-        days.notes
-    )
+    assert "Skipped 1 absence that is not approved (1 without status)." in (days.notes)
 
 
 def test_absence_ending_before_start_is_skipped() -> None:
     days = calendar(absence(WED, TUE, absence_id="r"))
     assert days.day(TUE).absences == ()
-    assert "Skipped absences that end before they start: ['r']." in days.notes
+    assert "Skipped absences that end before they start, ids: r." in days.notes
+
+
+def test_other_employees_absences_are_counted() -> None:
+    days = calendar(
+        absence(MON, absence_id="a", employee_id=EMPLOYEE_ID + 1),
+        absence(TUE, absence_id="b", employee_id=EMPLOYEE_ID + 2),
+    )
+    assert "Skipped 2 absences of other employees." in days.notes
+
+
+def test_one_day_before_hire_is_singular() -> None:
+    days = calendar(person=employee(hire_date=TUE))
+    assert (
+        "No hours are scheduled and no absences counted on 1 day before the hire "
+        "date 2026-03-03." in days.notes
+    )
+
+
+def test_unknown_hours_note_says_unknown() -> None:
+    days = calendar(
+        person=employee(WorkSchedule(weekly_hours=Decimal(40))), start=MON, end=MON
+    )
+    note = next(note for note in days.notes if "weekly hours" in note)
+    assert "unknown on 1 day and" in note
+    assert "None" not in note
 
 
 def test_other_employees_absence_is_skipped() -> None:
     days = calendar(absence(TUE, employee_id=EMPLOYEE_ID + 1))
     assert days.day(TUE).absences == ()
-    assert "Skipped 1 absences of other employees." in days.notes
+    assert "Skipped 1 absence of another employee." in days.notes
