@@ -181,13 +181,42 @@ class ServerError(APIStatusError):
 
 
 class APIConnectionError(PersonioError):
-    """The request did not get a complete response (connection failed or was cut)."""
+    """The request did not get a complete response (connection failed or was cut).
 
-    def __init__(self, message: str, *, method: str, path: str) -> None:
+    `broken_off` tells a connection that was made and then closed or reset before
+    the complete response arrived (a truncated body, a dropped connection) from
+    one that could not be made at all.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        path: str,
+        broken_off: bool | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.method = method
         self.path = strip_query(path)
+        self._broken_off = broken_off
+
+    @property
+    def broken_off(self) -> bool:
+        """True when the connection closed or reset before the response was complete.
+
+        The raiser may pass it. Otherwise it is read from the httpx error that was
+        being handled when this error was raised (`__context__`, which is kept even
+        when the traceback suppresses it): RemoteProtocolError, ReadError and
+        WriteError mean the connection was made and then broke off.
+        """
+        if self._broken_off is not None:
+            return self._broken_off
+        import httpx
+
+        broken = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+        return isinstance(self.__context__, broken)
 
 
 class APITimeoutError(APIConnectionError):

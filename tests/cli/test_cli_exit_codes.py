@@ -77,6 +77,38 @@ def test_end_before_start_exits_2(personio: RunCli) -> None:
     )
 
 
+def test_balance_zero_is_usage_error(run_cli: RunCli) -> None:
+    outcome = run_cli("--sandbox", "balance", "0")
+    assert outcome.code == 2
+    assert "invalid employee '0'" in one_line(outcome.err)
+    assert "employee_id" not in outcome.err
+
+
+def test_sandbox_with_base_url_exits_2(run_cli: RunCli) -> None:
+    outcome = run_cli("--sandbox", "--base-url", "http://example.com", "employees")
+    assert outcome.code == 2
+    assert one_line(outcome.err).startswith(
+        "personio: --sandbox cannot be combined with --base-url"
+    )
+
+
+def test_sandbox_with_credentials_exits_2(run_cli: RunCli) -> None:
+    outcome = run_cli(
+        "employees", "--sandbox", "--client-id", "abc", "--client-secret", "xyz12345"
+    )
+    assert outcome.code == 2
+    assert "--client-id or --client-secret" in one_line(outcome.err)
+
+
+def test_sandbox_ignores_personio_variables(run_cli: RunCli) -> None:
+    outcome = run_cli(
+        "--sandbox",
+        "employees",
+        env={"PERSONIO_BASE_URL": "http://example.com", "PERSONIO_CLIENT_ID": "x"},
+    )
+    assert outcome.code == 0, outcome.err
+
+
 def test_help_exits_0(personio: RunCli) -> None:
     outcome = personio("--help")
     assert outcome.code == 0

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
+from personio_sdk import PersonioClient
 from personio_sdk._errors import (
     APIConnectionError,
     APIStatusError,
@@ -25,6 +27,7 @@ from personio_sdk.cli._failures import (
     redact,
 )
 from personio_sdk.cli._parser import EmployeeRef, UsageError
+from personio_sdk.sandbox import Sandbox
 
 BASE_URL = "https://api.personio.de"
 CONTEXT = FailureContext(base_url=BASE_URL)
@@ -109,6 +112,60 @@ def test_connection_error_names_host_and_what_to_check() -> None:
     assert code is ExitCode.API_ERROR
     assert line.startswith("Cannot connect to 127.0.0.1:9: check --base-url")
     assert "network connection" in line
+
+
+def broken_off_error() -> APIConnectionError:
+    """Raise a connection error while handling httpx's, as the request loop does."""
+    try:
+        try:
+            raise httpx.RemoteProtocolError("peer closed connection")
+        except httpx.RemoteProtocolError:
+            raise APIConnectionError(
+                "GET /v1/company/employees failed with a connection error",
+                method="GET",
+                path="/v1/company/employees",
+            ) from None
+    except APIConnectionError as exc:
+        return exc
+
+
+def test_broken_off_is_read_from_httpx_error() -> None:
+    assert broken_off_error().broken_off is True
+
+
+def test_refused_connection_is_not_broken_off() -> None:
+    exc = APIConnectionError("connection refused", method="POST", path="/v1/auth")
+    assert exc.broken_off is False
+
+
+def test_broken_off_says_response_incomplete() -> None:
+    context = FailureContext(base_url="https://api.personio.de")
+    code, line = describe_failure(broken_off_error(), context)
+    assert code is ExitCode.API_ERROR
+    assert line.startswith(
+        "The connection to api.personio.de broke off before the response was "
+        "complete: run the command again"
+    )
+    assert "Cannot connect" not in line
+
+
+@pytest.mark.parametrize("kind", ["truncate", "drop"])
+def test_sandbox_fault_is_broken_off(kind: str) -> None:
+    fault = f"{kind},path=/v1/company/employees"
+    with (
+        Sandbox(faults=[fault]) as sandbox,
+        PersonioClient(**sandbox.credentials, base_url=sandbox.url, max_retries=0) as c,
+        pytest.raises(APIConnectionError) as raised,
+    ):
+        list(c.employees.list())
+    assert raised.value.broken_off is True
+
+
+def test_internal_error_ends_with_one_period() -> None:
+    exc = OverflowError("bind(): port must be 0-65535.")
+    code, line = describe_failure(exc, CONTEXT)
+    assert code is ExitCode.INTERNAL_ERROR
+    assert "0-65535. This is a bug" in line
 
 
 def test_timeout_says_timed_out() -> None:

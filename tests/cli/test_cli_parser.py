@@ -35,10 +35,25 @@ def test_employee_ref_keeps_email_case() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["ciara", "-1", "2.5", "", "a b@c", "٣"])
+@pytest.mark.parametrize("text", ["ciara", "-1", "2.5", "", "a b@c", "٣", "0", "00"])
 def test_employee_ref_rejects_other_text(text: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError):
         parse_employee_ref(text)
+
+
+@pytest.mark.parametrize("text", ["0", "-3"])
+def test_employee_ref_zero_and_negative_read_alike(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError) as raised:
+        parse_employee_ref(text)
+    assert str(raised.value) == (
+        f"invalid employee '{text}': expected an email address or a positive numeric id"
+    )
+
+
+@pytest.mark.parametrize("text", ["0", "-3"])
+def test_absences_id_must_be_positive(text: str) -> None:
+    with pytest.raises(UsageError, match="expected a positive number"):
+        parse("absences", f"--employee-id={text}")
 
 
 def test_month_covers_whole_february() -> None:
@@ -68,7 +83,7 @@ def test_invalid_date_is_usage_error_naming_format() -> None:
 
 
 def test_invalid_employee_is_usage_error() -> None:
-    with pytest.raises(UsageError, match="expected an email address or a numeric id"):
+    with pytest.raises(UsageError, match="expected an email address or a positive"):
         parse("schedule", "ciara")
 
 

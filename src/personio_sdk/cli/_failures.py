@@ -104,11 +104,19 @@ def _connection_failed(exc: APIConnectionError, context: FailureContext) -> str:
     host = _host(context.base_url)
     if isinstance(exc, APITimeoutError):
         problem = f"Timed out waiting for {host}"
+    elif exc.broken_off:
+        problem = f"The connection to {host} broke off before the response was complete"
     else:
         problem = f"Cannot connect to {host}"
     if context.sandbox:
         return (
             f"{problem}: the embedded sandbox stopped answering; run the command again."
+        )
+    if exc.broken_off:
+        # The host answered, so the URL is right; the network or a proxy cut it.
+        return (
+            f"{problem}: run the command again, and if it keeps failing, check the "
+            "network connection and any proxy settings (HTTPS_PROXY)."
         )
     return (
         f"{problem}: check --base-url or PERSONIO_BASE_URL ({context.base_url}), "
@@ -176,7 +184,9 @@ def _classify(exc: BaseException, context: FailureContext) -> tuple[ExitCode, st
 
     if isinstance(exc, ValueError):
         return ExitCode.USAGE, f"Invalid input: {exc}"
+    # The exception's own message may end with a period already.
+    detail = str(exc).rstrip().rstrip(".")
     return ExitCode.INTERNAL_ERROR, (
-        f"Internal error ({type(exc).__name__}): {exc}. "
+        f"Internal error ({type(exc).__name__}): {detail}. "
         "This is a bug in personio-sdk; please report it with the command you ran."
     )

@@ -58,14 +58,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_employee_ref(text: str) -> EmployeeRef:
-    """Parse an employee given as a numeric Personio id or an email address."""
+    """Parse an employee given as a positive numeric Personio id or an email address."""
     value = text.strip()
     if value.isdigit() and value.isascii():
-        return EmployeeRef(employee_id=int(value))
-    if "@" in value and " " not in value:
+        # Personio ids start at 1, so 0 is rejected here like -3 is.
+        if int(value) > 0:
+            return EmployeeRef(employee_id=int(value))
+    elif "@" in value and " " not in value:
         return EmployeeRef(email=value)
     raise argparse.ArgumentTypeError(
-        f"invalid employee {text!r}: expected an email address or a numeric id"
+        f"invalid employee {text!r}: expected an email address or a positive numeric id"
     )
 
 
@@ -80,13 +82,13 @@ def parse_email(text: str) -> str:
 
 
 def parse_employee_id(text: str) -> int:
-    """Parse a numeric Personio employee id."""
-    ref = parse_employee_ref(text)
-    if ref.employee_id is None:
-        raise argparse.ArgumentTypeError(
-            f"invalid employee id {text!r}: expected a number such as 2"
-        )
-    return ref.employee_id
+    """Parse a positive numeric Personio employee id."""
+    value = text.strip()
+    if value.isdigit() and value.isascii() and int(value) > 0:
+        return int(value)
+    raise argparse.ArgumentTypeError(
+        f"invalid employee id {text!r}: expected a positive number such as 2"
+    )
 
 
 def parse_date(text: str) -> dt.date:

@@ -42,11 +42,27 @@ def connection_settings(
     """Read the connection options, falling back to the PERSONIO_* variables.
 
     Raises UsageError naming the option and the variable when a credential is missing,
-    unless --sandbox is given.
+    unless --sandbox is given, and when --sandbox is combined with a connection
+    option, which the sandbox would ignore. PERSONIO_* variables are ignored with
+    --sandbox, so that a shell set up for Personio can still try the sandbox.
     """
-    base_url = args.base_url or environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
     if args.sandbox:
-        return ConnectionSettings(base_url=base_url, sandbox=True)
+        given = [
+            option
+            for option, value in (
+                ("--base-url", args.base_url),
+                ("--client-id", args.client_id),
+                ("--client-secret", args.client_secret),
+            )
+            if value is not None
+        ]
+        if given:
+            raise UsageError(
+                f"--sandbox cannot be combined with {' or '.join(given)}: the "
+                "embedded sandbox uses its own URL and demo credentials; drop one"
+            )
+        return ConnectionSettings(base_url=DEFAULT_BASE_URL, sandbox=True)
+    base_url = args.base_url or environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
     client_id = args.client_id or environ.get(ENV_CLIENT_ID)
     client_secret = args.client_secret or environ.get(ENV_CLIENT_SECRET)
     settings = ConnectionSettings(
