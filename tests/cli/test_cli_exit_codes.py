@@ -109,6 +109,24 @@ def test_sandbox_ignores_personio_variables(run_cli: RunCli) -> None:
     assert outcome.code == 0, outcome.err
 
 
+def test_time_offs_404_is_not_employee_not_found(run_cli: RunCli) -> None:
+    with Sandbox(faults=["status=404,path=/v1/company/time-offs"]) as faulty:
+        outcome = run_cli(
+            "absences",
+            "--employee-id",
+            "2",
+            env={
+                "PERSONIO_BASE_URL": faulty.url,
+                "PERSONIO_CLIENT_ID": faulty.credentials["client_id"],
+                "PERSONIO_CLIENT_SECRET": faulty.credentials["client_secret"],
+            },
+        )
+    assert outcome.code == 4
+    line = one_line(outcome.err)
+    assert line.startswith("personio: Not found: GET /v1/company/time-offs ")
+    assert "Employee not found" not in line
+
+
 def test_help_exits_0(personio: RunCli) -> None:
     outcome = personio("--help")
     assert outcome.code == 0

@@ -37,12 +37,14 @@ BY_EMAIL = FailureContext(
 BY_ID = FailureContext(base_url=BASE_URL, employee=EmployeeRef(employee_id=99999))
 
 
-def status_error(cls: type[APIStatusError], status: int) -> APIStatusError:
+def status_error(
+    cls: type[APIStatusError], status: int, path: str = "/v1/company/employees"
+) -> APIStatusError:
     return cls(
-        f"GET /v1/company/employees failed with HTTP {status}",
+        f"GET {path} failed with HTTP {status}",
         status_code=status,
         method="GET",
-        path="/v1/company/employees",
+        path=path,
     )
 
 
@@ -74,10 +76,25 @@ def test_employee_not_found_without_suggestion_ends_sentence() -> None:
 
 
 def test_employee_id_not_found_points_to_listing() -> None:
-    code, line = describe_failure(status_error(NotFoundError, 404), BY_ID)
+    error = status_error(NotFoundError, 404, "/v1/company/employees/99999")
+    code, line = describe_failure(error, BY_ID)
     assert code is ExitCode.NOT_FOUND
     assert "no employee has the id 99999" in line
     assert "personio employees" in line
+
+
+def test_not_found_below_employee_names_employee() -> None:
+    path = "/v1/company/employees/99999/absences/balance"
+    _, line = describe_failure(status_error(NotFoundError, 404, path), BY_ID)
+    assert line.startswith("Employee not found: no employee has the id 99999")
+
+
+def test_not_found_elsewhere_names_endpoint() -> None:
+    error = status_error(NotFoundError, 404, "/v1/company/time-offs")
+    code, line = describe_failure(error, BY_ID)
+    assert code is ExitCode.NOT_FOUND
+    assert line.startswith("Not found: GET /v1/company/time-offs failed with HTTP 404.")
+    assert "Employee not found" not in line
 
 
 def test_other_not_found_exits_4() -> None:

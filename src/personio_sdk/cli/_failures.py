@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ from personio_sdk.cli._parser import EmployeeRef, UsageError
 from personio_sdk.resources._errors import AttributeNotReadableError
 
 _REDACTED = "[redacted]"
+# The path of one employee and of the records below it, such as its balances.
+_EMPLOYEE_PATH = re.compile(r"/v1/company/employees/\d+(?:/|$)")
 # Shorter strings are not real Personio secrets, and replacing them would garble
 # ordinary words: a secret "b" would turn "base" into "[redacted]ase".
 _MIN_SECRET_LENGTH = 8
@@ -92,6 +95,16 @@ def _employee_not_found(exc: NotFoundError, context: FailureContext) -> str:
     return f"{message}."
 
 
+def _endpoint_not_found(exc: NotFoundError, context: FailureContext) -> str:
+    message = f"Not found: {str(exc).rstrip('.')}"
+    if context.sandbox:
+        return message + "."
+    return (
+        f"{message}. Check that the base URL {context.base_url} is the Personio API "
+        "and that the account has this endpoint."
+    )
+
+
 def _authentication_failed(context: FailureContext) -> str:
     return (
         f"Authentication failed at {_host(context.base_url)}: check the client id and "
@@ -157,13 +170,14 @@ def _classify(exc: BaseException, context: FailureContext) -> tuple[ExitCode, st
     if isinstance(exc, ConfigurationError):
         return ExitCode.USAGE, f"Invalid configuration: {exc}"
 
-    # A 404 on a command about one employee means that employee does not exist.
+    # Only a 404 on the employee's own path says that the employee does not exist.
+    # A 404 elsewhere, such as on time-offs, is about that endpoint.
     if isinstance(exc, EmployeeNotFoundError) or (
-        isinstance(exc, NotFoundError) and context.employee is not None
+        isinstance(exc, NotFoundError) and _EMPLOYEE_PATH.match(exc.path)
     ):
         return ExitCode.NOT_FOUND, _employee_not_found(exc, context)
     if isinstance(exc, NotFoundError):
-        return ExitCode.NOT_FOUND, f"Not found: {exc}"
+        return ExitCode.NOT_FOUND, _endpoint_not_found(exc, context)
 
     if isinstance(exc, AuthenticationError):
         return ExitCode.AUTHENTICATION, _authentication_failed(context)
