@@ -20,6 +20,7 @@ from personio_sdk._errors import (
     UnprocessableEntityError,
 )
 from personio_sdk._ratelimit import RateLimit, RateLimiter, RateLimits
+from personio_sdk._sync import SyncResult
 from personio_sdk._version import __version__
 from personio_sdk.calendar import Calendar, CalendarDay, DayAbsence, build_calendar
 from personio_sdk.models import (
@@ -71,6 +72,7 @@ __all__ = [
     "RateLimits",
     "ResponseValidationError",
     "ServerError",
+    "SyncResult",
     "UnprocessableEntityError",
     "WorkSchedule",
     "__version__",

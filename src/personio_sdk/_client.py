@@ -33,6 +33,7 @@ from personio_sdk._retry import RetryPolicy
 from personio_sdk._sync import (
     HolidaySource,
     SyncResult,
+    check_holidays,
     check_range,
     employee_calendar_for,
     sync_employee,
@@ -190,6 +191,7 @@ class PersonioClient:
         errors of the request loop.
         """
         first, last = check_range(start, end)
+        holidays = check_holidays(holidays)
         employee = self.employees.get(employee_id)
         return employee_calendar_for(
             self,

@@ -75,3 +75,13 @@ def test_employee_calendar_for_rejects_before_requests(
             **MARCH,
         )
     assert sandbox.stats().total == before
+
+
+@pytest.mark.parametrize(("source", "error"), INVALID_SOURCES)
+def test_client_calendar_rejects_holidays_before_requests(
+    source: object, error: type[Exception], sandbox: Sandbox, client: PersonioClient
+) -> None:
+    before = sandbox.stats().total
+    with pytest.raises(error, match="holidays"):
+        client.calendar(2, holidays=source, **MARCH)  # type: ignore[arg-type]
+    assert sandbox.stats().total == before
