@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 from cli_helpers import RunCli
 
@@ -145,6 +146,33 @@ def test_calendar_csv_parses(personio: RunCli, sandbox_env: dict[str, str]) -> N
     assert rows[16]["holiday"] == "Saint Patrick's Day"
     assert rows[19]["absence_fraction"] == "0.5"
     assert rows[19]["target_hours"] == "3.75"
+
+
+def test_calendar_csv_has_counted_fraction(
+    personio: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    outcome = personio("calendar", CIARA, *MARCH, "--csv", env=sandbox_env)
+    rows = list(csv.DictReader(io.StringIO(outcome.out)))
+    # The 2-hour appointment on Thursday 26 March counts 2 / 7.5 of the day.
+    assert rows[25]["absence_counted_fraction"] == "0.2666666666666666666666666667"
+    assert rows[19]["absence_counted_fraction"] == "0.5"
+
+
+def test_calendar_csv_rebuilds_target(
+    personio: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    outcome = personio("calendar", CIARA, *MARCH, "--csv", env=sandbox_env)
+    for record in csv.DictReader(io.StringIO(outcome.out)):
+        counted = record["absence_counted_fraction"].split("; ")
+        absent = sum(Decimal(share) for share in counted if share)
+        rebuilt = Decimal(record["scheduled_hours"]) * (1 - absent)
+        target = Decimal(record["target_hours"])
+        assert abs(rebuilt - target) < Decimal("1E-20"), record["date"]
+
+
+def test_calendar_help_explains_csv_columns(run_cli: RunCli) -> None:
+    outcome = run_cli("calendar", "--help")
+    assert "absence_counted_fraction" in outcome.out
 
 
 def test_readme_quick_start_command(personio: RunCli) -> None:

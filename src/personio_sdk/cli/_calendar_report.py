@@ -1,4 +1,11 @@
-"""The `personio calendar` subcommand: scheduled, absent and target hours per day."""
+"""The `personio calendar` subcommand: scheduled, absent and target hours per day.
+
+CSV output has one row per date. The `absence_*` columns list the absences of the
+date in the order they were counted, joined by "; ", so the n-th value of each
+column belongs to the same absence. `absence_counted_fraction` is the share of the
+scheduled day each one counted, so `target_hours` is `scheduled_hours` times one
+minus their sum, up to the rounding of repeating fractions such as 2/7.5.
+"""
 
 from __future__ import annotations
 
@@ -94,6 +101,9 @@ def _day_record(day: CalendarDay) -> dict[str, Any]:
         "absence_name": [absence.name or "" for absence in day.absences],
         "absence_fraction": [absence.fraction for absence in day.absences],
         "absence_hours": [absence.hours for absence in day.absences],
+        "absence_counted_fraction": [
+            absence.counted_fraction for absence in day.absences
+        ],
         "holiday": day.holiday,
         "target_hours": day.target_hours,
     }
@@ -108,6 +118,7 @@ CALENDAR_COLUMNS = (
     Column("absence_name", "Absence name", in_table=False),
     Column("absence_fraction", "Fraction", in_table=False),
     Column("absence_hours", "Absence hours", in_table=False),
+    Column("absence_counted_fraction", "Counted fraction", in_table=False),
     Column("holiday", "Holiday", in_table=False),
     Column("target_hours", "Target (h)", numeric=True),
 )

@@ -257,6 +257,13 @@ def build_parser(
         "calendar",
         "show scheduled hours, absences and target hours day by day",
     )
+    calendar.epilog = (
+        "CSV output has one row per date. The absence_* columns list the date's "
+        'absences joined by "; ", in the same order in every column. '
+        "absence_counted_fraction is the share of the scheduled day each absence "
+        "counted: target_hours = scheduled_hours * (1 - their sum), up to the "
+        "rounding of repeating fractions."
+    )
     _employee_argument(calendar)
     calendar.add_argument(
         "--month",
