@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
 import platform
@@ -15,7 +16,7 @@ import httpx
 from personio_sdk import _constants as constants
 from personio_sdk._auth import TokenCache
 from personio_sdk._concurrent import check_max_concurrency
-from personio_sdk._errors import ConfigurationError
+from personio_sdk._errors import ClientClosedError, ConfigurationError
 from personio_sdk._logging import (
     configure_from_env,
     mask,
@@ -105,6 +106,7 @@ class PersonioClient:
             or constants.DEFAULT_BASE_URL
         )
         self.max_retries = _validate_max_retries(max_retries)
+        _check_http_client(http_client)
         self.timeout = _resolve_timeout(timeout, http_client)
         self.max_concurrency = check_max_concurrency(max_concurrency)
         self._owns_http_client = http_client is None
@@ -254,6 +256,11 @@ class PersonioClient:
         unregister_base_url(self.base_url)
 
     def __enter__(self) -> PersonioClient:
+        if self._closed:
+            raise ClientClosedError(
+                "This PersonioClient is closed, so it cannot be used in a `with` "
+                "block again; create a new client."
+            )
         return self
 
     def __exit__(
@@ -303,11 +310,16 @@ def _validate_base_url(value: str) -> str:
             f"base_url {shown!r} is not an http(s) URL; pass an https:// URL such as "
             f"{constants.DEFAULT_BASE_URL}."
         )
-    if url.scheme == "http" and url.host not in constants.LOOPBACK_HOSTS:
+    if url.port is not None and not 0 < url.port < 65536:
+        raise ConfigurationError(
+            f"base_url {shown!r} has the port {url.port}, which is out of range; "
+            "pass a port from 1 to 65535, or none for the scheme's default."
+        )
+    if url.scheme == "http" and not _is_loopback(url.host):
         raise ConfigurationError(
             f"base_url {shown!r} does not use HTTPS; use https://{url.netloc.decode()}"
             f"{url.path.rstrip('/')} instead. Plain http is accepted only for loopback "
-            "hosts (127.0.0.1, ::1, localhost), such as the sandbox."
+            "hosts (127.0.0.0/8, ::1, localhost), such as the sandbox."
         )
     if url.query or url.fragment:
         raise ConfigurationError(
@@ -322,6 +334,23 @@ def _validate_base_url(value: str) -> str:
             "the client adds the version to each path."
         )
     return str(url.copy_with(path=path or "/")).rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host in constants.LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_http_client(value: object) -> None:
+    if value is not None and not isinstance(value, httpx.Client):
+        raise ConfigurationError(
+            f"http_client must be an httpx.Client, got {type(value).__name__}; "
+            "this client is synchronous, so an httpx.AsyncClient does not work."
+        )
 
 
 def _validate_max_retries(value: int | None) -> int:

@@ -120,26 +120,21 @@ class Transport:
                 after_rate_limit = False
             if self.before_send is not None:
                 self.before_send(method, path)
-            try:
-                response = self._http.request(
-                    method,
-                    url,
-                    params=list(params) if params else None,
-                    headers={**self._headers, "Authorization": f"Bearer {token}"},
-                    timeout=self._timeout,
-                )
-            except httpx.TransportError as exc:
+            response = self._send(method, url, params=params, token=token)
+            if isinstance(response, httpx.TransportError):
                 retries_used += 1
                 error = _connection_error(
-                    exc, method=method, path=path, attempts=retries_used
+                    response, method=method, path=path, attempts=retries_used
                 )
                 if retries_used > self._policy.max_retries:
-                    raise error from None
+                    # Raised outside the `except` block, so that the error has no
+                    # __context__: httpx's exception holds the URL and its query.
+                    raise error
                 self._wait(
                     backoff_delay(retries_used, self._policy),
                     method=method,
                     path=path,
-                    reason=type(exc).__name__,
+                    reason=type(response).__name__,
                     retries_used=retries_used,
                 )
                 continue
@@ -230,11 +225,32 @@ class Transport:
         pause = decision.retry_after or self._policy.rate_limit_min_wait
         return min(pause, self._policy.retry_after_max)
 
+    def _send(
+        self, method: str, url: str, *, params: Params | None, token: str
+    ) -> httpx.Response | httpx.TransportError:
+        """Send one request; return the transport error instead of raising it."""
+        try:
+            return self._http.request(
+                method,
+                url,
+                params=list(params) if params else None,
+                headers={**self._headers, "Authorization": f"Bearer {token}"},
+                timeout=self._timeout,
+            )
+        except httpx.TransportError as exc:
+            return exc
+
     def _check_open(self) -> None:
         if self._closed:
             raise ClientClosedError(
                 "This PersonioClient is closed; create a new client, or use it in a "
                 "`with` block and make the calls inside the block."
+            )
+        if self._http.is_closed:
+            raise ClientClosedError(
+                "The httpx.Client passed as http_client is closed; keep it open "
+                "while the PersonioClient is in use, or let the PersonioClient "
+                "create its own."
             )
 
     def _wait(
