@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from personio_sdk import PersonioClient
@@ -132,22 +131,24 @@ def test_connection_error_names_host_and_what_to_check() -> None:
 
 
 def broken_off_error() -> APIConnectionError:
-    """Raise a connection error while handling httpx's, as the request loop does."""
-    try:
-        try:
-            raise httpx.RemoteProtocolError("peer closed connection")
-        except httpx.RemoteProtocolError:
-            raise APIConnectionError(
-                "GET /v1/company/employees failed with a connection error",
-                method="GET",
-                path="/v1/company/employees",
-            ) from None
-    except APIConnectionError as exc:
-        return exc
+    """Build the error of a truncated response as the request loop words it."""
+    return APIConnectionError(
+        "GET /v1/company/employees failed with a connection error "
+        "(RemoteProtocolError) after 4 attempt(s)",
+        method="GET",
+        path="/v1/company/employees",
+    )
 
 
-def test_broken_off_is_read_from_httpx_error() -> None:
+def test_broken_off_is_read_from_message() -> None:
     assert broken_off_error().broken_off is True
+
+
+def test_broken_off_passed_wins() -> None:
+    exc = APIConnectionError(
+        "GET /v1/x failed", method="GET", path="/v1/x", broken_off=True
+    )
+    assert exc.broken_off is True
 
 
 def test_refused_connection_is_not_broken_off() -> None:
