@@ -121,7 +121,6 @@ CLIENT_CALLS = [
             lambda c: c.calendar(1, start=START, end=END, holidays="off"), "holidays"
         ),
         id="calendar-holidays-unknown-word",
-        marks=bug("any string other than 'auto' is taken as 'auto', silently"),
     ),
     pytest.param(
         WrongCall(
@@ -130,7 +129,6 @@ CLIENT_CALLS = [
             TypeError,
         ),
         id="calendar-holidays-string-dates",
-        marks=bug("string keys never match a date, silently"),
     ),
     pytest.param(
         WrongCall(
@@ -139,7 +137,6 @@ CLIENT_CALLS = [
             TypeError,
         ),
         id="calendar-holidays-number",
-        marks=bug("raises TypeError 'int' object is not iterable after 3 requests"),
     ),
     pytest.param(
         WrongCall(lambda c: c.sync(EMAIL, start=END, end=START), "end"),
