@@ -83,7 +83,9 @@ CONSTRUCTOR_CALLS = [
     # Plain http is for loopback only.
     pytest.param(setting("base_url", "http://api.personio.de"), id="http-remote-host"),
     pytest.param(setting("base_url", "http://192.168.0.10"), id="http-private-ip"),
-    pytest.param(setting("base_url", "http://127.0.0.2:8080"), id="http-127-0-0-2"),
+    pytest.param(
+        setting("base_url", "http://0.0.0.0:8080"), id="http-unspecified-address"
+    ),
     pytest.param(
         setting("base_url", "http://localhost.example.com"), id="http-localhost-prefix"
     ),
