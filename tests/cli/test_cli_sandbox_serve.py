@@ -11,6 +11,7 @@ import sys
 import pytest
 from cli_helpers import PROCESS_TIMEOUT, RunCli, run_process
 
+from personio_sdk.sandbox import Sandbox
 from personio_sdk.sandbox import cli as sandbox_cli
 
 
@@ -37,6 +38,39 @@ def test_serve_restores_sigterm_handler(
     before = signal.getsignal(signal.SIGTERM)
     run_cli("sandbox", "serve")
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.parametrize("port", ["70000", "-5"])
+def test_serve_port_out_of_range_exits_2(run_cli: RunCli, port: str) -> None:
+    outcome = run_cli("sandbox", "serve", "--port", port)
+    assert outcome.code == 2
+    assert outcome.err.splitlines() == [
+        f"personio: argument --port: invalid port '{port}': expected 0 to 65535, "
+        "where 0 picks a free port (run 'personio sandbox serve --help' for usage)"
+    ]
+
+
+def test_serve_port_in_use_exits_2(run_cli: RunCli) -> None:
+    with Sandbox() as busy:
+        port = busy.port
+        outcome = run_cli("sandbox", "serve", "--port", str(port))
+    assert outcome.code == 2
+    lines = outcome.err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"personio: cannot listen on 127.0.0.1:{port} (")
+
+
+def test_serve_invalid_fault_names_field(run_cli: RunCli) -> None:
+    outcome = run_cli("sandbox", "serve", "--fault", "status=abc")
+    assert outcome.code == 2
+    assert "status must be an HTTP status from 100 to 599" in outcome.err
+    assert "invalid literal" not in outcome.err
+
+
+def test_serve_rejects_lan_address(run_cli: RunCli) -> None:
+    outcome = run_cli("sandbox", "serve", "--host", "192.168.1.5")
+    assert outcome.code == 2
+    assert "listens only on a loopback address" in outcome.err
 
 
 def test_serve_help_lists_sandbox_options(personio: RunCli) -> None:

@@ -12,7 +12,12 @@ import pytest
 
 from personio_sdk.sandbox import Sandbox, SandboxProcess
 from personio_sdk.sandbox.__main__ import main
-from personio_sdk.sandbox.cli import add_arguments, run, sandbox_from_arguments
+from personio_sdk.sandbox.cli import (
+    ServeError,
+    add_arguments,
+    run,
+    sandbox_from_arguments,
+)
 
 
 def _parse(*argv: str) -> argparse.Namespace:
@@ -90,12 +95,9 @@ def test_cli_print_url_prints_only_url() -> None:
     assert len(out.getvalue().splitlines()) == 1
 
 
-def test_cli_run_port_in_use_returns_1(
-    sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code = run(_parse("--port", str(sandbox.port)))
-    assert code == 1
-    assert "cannot listen" in capsys.readouterr().err
+def test_cli_run_port_in_use_raises(sandbox: Sandbox) -> None:
+    with pytest.raises(ServeError, match="cannot listen"):
+        run(_parse("--port", str(sandbox.port)))
 
 
 def test_module_main_returns_0_when_stopped(capsys: pytest.CaptureFixture[str]) -> None:

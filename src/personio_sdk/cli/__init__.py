@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from types import ModuleType
 from typing import TextIO
 from urllib.parse import urlsplit
 
@@ -29,7 +30,12 @@ from personio_sdk.cli._commands import (
 )
 from personio_sdk.cli._failures import ExitCode, FailureContext, describe_failure
 from personio_sdk.cli._output import Report, render, write
-from personio_sdk.cli._parser import EmployeeRef, build_parser, output_format
+from personio_sdk.cli._parser import (
+    EmployeeRef,
+    UsageError,
+    build_parser,
+    output_format,
+)
 from personio_sdk.cli._session import connection_settings, open_session
 
 __all__ = ["ExitCode", "main"]
@@ -59,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(sandbox_cli.add_arguments)
         args = parser.parse_args(argv)
         if args.command == "sandbox":
-            return _serve_sandbox(sandbox_cli.run, args)
+            return _serve_sandbox(sandbox_cli, args)
         chosen_format = output_format(args)
         settings = connection_settings(args, os.environ)
         context = FailureContext(
@@ -86,19 +92,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return ExitCode.OK
 
 
-def _serve_sandbox(
-    run: Callable[[argparse.Namespace], int], args: argparse.Namespace
-) -> int:
-    """Run `sandbox serve` until Ctrl-C or SIGTERM, then restore the SIGTERM handler."""
+def _serve_sandbox(sandbox_cli: ModuleType, args: argparse.Namespace) -> int:
+    """Run `sandbox serve` until Ctrl-C or SIGTERM, then restore the SIGTERM handler.
+
+    Raises UsageError when the sandbox cannot listen, such as on a port in use,
+    because choosing another --port fixes it.
+    """
     if threading.current_thread() is not threading.main_thread():
-        return run(args)
+        return _serve(sandbox_cli, args)
     # A parent process stops the server with SIGTERM; raising KeyboardInterrupt for it
     # lets the sandbox close its socket as it does for Ctrl-C.
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        return run(args)
+        return _serve(sandbox_cli, args)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _serve(sandbox_cli: ModuleType, args: argparse.Namespace) -> int:
+    try:
+        code: int = sandbox_cli.run(args)
+    except sandbox_cli.ServeError as exc:
+        raise UsageError(str(exc)) from None
+    return code
 
 
 def _employee_ref(args: argparse.Namespace) -> EmployeeRef | None:

@@ -18,6 +18,7 @@ and how often (`after` matching requests pass first, then `times` are hit). Kind
 from __future__ import annotations
 
 import fnmatch
+import math
 import threading
 from dataclasses import dataclass, field
 
@@ -106,12 +107,12 @@ class Fault:
                 kind.replace("-", "_"),
                 path=options.get("path"),
                 method=_upper(options.get("method")),
-                page=_int(options.get("page")),
-                times=_int(options.get("times")),
-                after=_int(options.get("after")) or 0,
-                status=_int(options.get("status")),
+                page=_int(options, "page", minimum=1),
+                times=_int(options, "times", minimum=0),
+                after=_int(options, "after", minimum=0) or 0,
+                status=_status(options),
                 retry_after=_retry_after(options.get("retry_after")),
-                seconds=_float(options.get("seconds")),
+                seconds=_seconds(options),
             )
         except ValueError as exc:
             raise ValueError(f"invalid fault {spec!r}: {exc}") from None
@@ -133,12 +134,43 @@ def _upper(value: str | None) -> str | None:
     return None if value is None else value.upper()
 
 
-def _int(value: str | None) -> int | None:
-    return None if value is None else int(value)
+def _int(options: dict[str, str], key: str, *, minimum: int) -> int | None:
+    """Read the integer option `key`, raising ValueError that names it."""
+    value = options.get(key)
+    if value is None:
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) < minimum:
+        raise ValueError(
+            f"{key} must be a whole number of at least {minimum}, got {value!r}"
+        )
+    return int(text)
 
 
-def _float(value: str | None) -> float | None:
-    return None if value is None else float(value)
+def _status(options: dict[str, str]) -> int | None:
+    value = options.get("status")
+    text = (value or "").strip()
+    valid = text.isascii() and text.isdigit() and 100 <= int(text) <= 599
+    if value is not None and not valid:
+        raise ValueError(
+            f"status must be an HTTP status from 100 to 599, such as 503, got {value!r}"
+        )
+    return None if value is None else int(text)
+
+
+def _seconds(options: dict[str, str]) -> float | None:
+    value = options.get("seconds")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(
+            f"seconds must be a number of 0 or more, such as 1.5, got {value!r}"
+        )
+    return seconds
 
 
 def _retry_after(value: str | None) -> float | str | None:

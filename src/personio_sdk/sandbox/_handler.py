@@ -10,6 +10,7 @@ import contextlib
 import json
 import re
 import socket
+import sys
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -106,7 +107,21 @@ class SandboxServer(ThreadingHTTPServer):
         self.state = state
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, SandboxHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Ignore a client that closed its connection; print other errors.
+
+        A client that times out or is interrupted closes the socket while its
+        response is written, which is normal for a test server and not worth the
+        traceback socketserver prints by default.
+        """
+        # ConnectionError covers a reset, an aborted connection and a broken pipe.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:

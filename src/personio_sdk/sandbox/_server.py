@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
+from personio_sdk.sandbox._address import check_loopback_host, url_for
 from personio_sdk.sandbox._auth import (
     Credential,
     CredentialPair,
@@ -59,7 +60,12 @@ class Sandbox:
         today: the date balances are computed at (default 2026-03-18).
         period_offsets: how `GET /v1/company/absence-periods` reads `offset`: "page"
             (a page number from 1, the default) or "record" (records from 0).
-        host, port: where to listen; port 0 picks a free port.
+        host, port: where to listen; port 0 picks a free port. The host must be a
+            loopback address (127.0.0.0/8, ::1 or localhost), because the
+            sandbox's credentials are public.
+
+    Raises ValueError for a host that is not loopback, a port outside 0..65535
+    or an unknown `period_offsets`.
     """
 
     def __init__(
@@ -75,6 +81,15 @@ class Sandbox:
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
+        host = check_loopback_host(host)
+        if (
+            isinstance(port, bool)
+            or not isinstance(port, int)
+            or not 0 <= port <= 65535
+        ):
+            raise ValueError(
+                f"invalid port {port!r}: use 0 to 65535, where 0 picks a free port"
+            )
         if period_offsets not in PERIOD_OFFSET_STYLES:
             raise ValueError(
                 f"invalid period_offsets {period_offsets!r}: use 'page' or 'record'"
@@ -151,7 +166,7 @@ class Sandbox:
         if self._server is None:
             raise RuntimeError("the sandbox is not running: call start() first")
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return url_for(str(host), int(port))
 
     @property
     def port(self) -> int:

@@ -11,16 +11,29 @@ import sys
 import threading
 from typing import TextIO
 
+from personio_sdk.sandbox._address import LOOPBACK_HELP, check_loopback_host, url_for
 from personio_sdk.sandbox._faults import FAULT_KINDS, Fault
 from personio_sdk.sandbox._generate import SIZES
 from personio_sdk.sandbox._server import DEFAULT_SEED, PERIOD_OFFSET_STYLES, Sandbox
 
 
+class ServeError(Exception):
+    """The sandbox cannot listen on the requested address, such as a port in use."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the serve options to `parser`."""
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument(
-        "--port", type=int, default=0, help="port to listen on; 0 picks a free one"
+        "--host",
+        default="127.0.0.1",
+        type=_host,
+        help=f"address to listen on, {LOOPBACK_HELP} (default: 127.0.0.1)",
+    )
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=0,
+        help="port to listen on, 0 to 65535; 0 picks a free one (default: 0)",
     )
     parser.add_argument(
         "--seed", type=int, default=DEFAULT_SEED, help="seed of the generated employees"
@@ -61,6 +74,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _host(text: str) -> str:
+    try:
+        return check_loopback_host(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _port(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) > 65535:
+        raise argparse.ArgumentTypeError(
+            f"invalid port {text!r}: expected 0 to 65535, where 0 picks a free port"
+        )
+    return int(value)
+
+
 def _fault(spec: str) -> Fault:
     try:
         return Fault.parse(spec)
@@ -90,18 +119,21 @@ def run(
     """Serve until interrupted (Ctrl-C or SIGTERM); print URL and credentials first.
 
     `out` replaces standard output and setting `stop` ends serving, for callers that
-    embed the command. Returns the exit code: 0 after an interrupt or `stop`, 1 when
-    the port cannot be bound.
+    embed the command. Returns 0 after an interrupt or `stop`. Raises ServeError
+    when the address cannot be bound, such as a port in use, so that each command
+    prints it in its own format.
     """
     stream = out or sys.stdout
     sandbox = sandbox_from_arguments(args)
     try:
         sandbox.start()
     except OSError as exc:
-        print(
-            f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr
-        )
-        return 1
+        address = url_for(args.host, args.port).removeprefix("http://")
+        reason = exc.strerror or type(exc).__name__
+        raise ServeError(
+            f"cannot listen on {address} ({reason}): pick another --port, or "
+            "--port 0 for a free one"
+        ) from None
     try:
         _announce(sandbox, stream, url_only=args.print_url)
         (stop or threading.Event()).wait()
