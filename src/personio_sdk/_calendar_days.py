@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
+from personio_sdk._calendar_notes import absence_notes
 from personio_sdk.models.kinds import AbsenceKind
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ __all__ = [
     "DayInput",
     "build_day",
     "collect_absences",
-    "count_noun",
     "plain_decimal",
 ]
 
@@ -47,12 +47,6 @@ certified by a doctor, is not taken from the vacation (Bundesurlaubsgesetz § 9)
 _ZERO = Decimal(0)
 _HALF = Decimal("0.5")
 _ONE = Decimal(1)
-
-
-def count_noun(count: int, singular: str, plural: str | None = None) -> str:
-    """Write a count with its noun in the matching number: `1 day`, `2 days`."""
-    noun = singular if count == 1 else plural or f"{singular}s"
-    return f"{count} {noun}"
 
 
 @overload
@@ -186,27 +180,7 @@ def collect_absences(
             for on, entry in shares:
                 by_date.setdefault(on, []).append(entry)
 
-    notes: list[str] = []
-    if unapproved:
-        counts = ", ".join(f"{n} {status}" for status, n in sorted(unapproved.items()))
-        total = sum(unapproved.values())
-        which = "that is" if total == 1 else "that are"
-        notes.append(
-            f"Skipped {count_noun(total, 'absence')} {which} not approved ({counts})."
-        )
-    if other_employees:
-        whose = "another employee" if other_employees == 1 else "other employees"
-        notes.append(f"Skipped {count_noun(other_employees, 'absence')} of {whose}.")
-    if reversed_ids:
-        notes.append(
-            "Skipped absences that end before they start, ids: "
-            f"{', '.join(reversed_ids)}."
-        )
-    if unspread_ids:
-        notes.append(
-            "Skipped hour-based absences that span several days without a per-date "
-            f"breakdown of their hours, ids: {', '.join(unspread_ids)}."
-        )
+    notes = absence_notes(unapproved, other_employees, reversed_ids, unspread_ids)
     return CollectedAbsences(
         by_date={on: tuple(entries) for on, entries in by_date.items()}, notes=notes
     )

@@ -23,9 +23,14 @@ class SyncResult:
     """The data `PersonioClient.sync` read for one employee and one date range.
 
     `absences` are the approved absences overlapping the range, day- and
-    hour-based. `work_schedule` is None when the credential may not read the
-    employee's "Work schedule" attribute. `remaining_vacation_days` is the
-    `available_balance` of the paid vacation types, in days.
+    hour-based. `work_schedule` is the employee's schedule as read. Its days are
+    None when Personio sent no schedule, because the API credential may not read
+    the "Work schedule" attribute or because the employee has none, and
+    `calendar.notes` states which. It is None when the weekly hours are unknown too.
+    Unlike `client.work_schedules.get`, which raises AttributeNotReadableError,
+    `sync` never raises for an unreadable schedule: it returns what it read, and
+    the calendar's hours and totals are then None. `remaining_vacation_days` is
+    the `available_balance` of the paid vacation types, in days.
     """
 
     employee: Employee
@@ -72,13 +77,20 @@ def employee_calendar_for(
 ) -> Calendar:
     """Build the calendar of `employee`, reading the absences unless given.
 
-    Raises ValueError or TypeError for invalid `holidays` before any request.
+    When the employee record has no work schedule, the credential's readable
+    attributes are read once per client (`work_schedules.schedule_readable`), so
+    that the calendar's note states whether the credential may not read "Work
+    schedule" or the employee has none. Raises ValueError or TypeError for invalid
+    `holidays` before any request.
     """
     holidays = check_holidays(holidays)
     if absences is None:
         absences = tuple(
             client.absences.list(employee_ids=[employee.id], start=start, end=end)
         )
+    schedule_readable: bool | None = None
+    if _schedule_missing(employee):
+        schedule_readable = client.work_schedules.schedule_readable(refresh=False)
     return employee_calendar(
         employee=employee,
         absences=absences,
@@ -87,7 +99,17 @@ def employee_calendar_for(
         holidays=holidays,
         include_regional_holidays=include_regional_holidays,
         december_half_days=december_half_days,
+        schedule_readable=schedule_readable,
     )
+
+
+def _schedule_missing(employee: Employee) -> bool:
+    """Tell whether Personio sent no work schedule, so the reason is unknown."""
+    schedule = employee.work_schedule
+    no_days = schedule is None or not any(
+        schedule.hours(weekday) is not None for weekday in range(7)
+    )
+    return no_days and not employee.is_readable("work_schedule")
 
 
 def sync_employee(
@@ -104,8 +126,10 @@ def sync_employee(
 
     The requests are: the token (first call of a client only), the employee by
     email, the absence types (cached per client), time-offs, hour-based absence
-    periods and the balances. The work schedule comes with the employee record,
-    and the calendar and remaining vacation days are computed from what was read.
+    periods and the balances. The work schedule comes with the employee record.
+    When it is missing, the credential's readable attributes are read once per
+    client to explain why (see `employee_calendar_for`). The calendar and
+    remaining vacation days are computed from what was read.
     Raises ValueError or TypeError for an invalid range or `holidays` before any
     request.
     """

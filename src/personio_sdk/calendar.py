@@ -18,6 +18,9 @@ Scheduled hours
     From the work schedule's hours for the weekday. When the schedule has no hours
     per weekday (only weekly hours are known), `scheduled_hours` and `target_hours`
     are None on those days and every total of the calendar is None, with a note.
+    The note gives the reason: an employee without a schedule, a credential that
+    may not read the "Work schedule" attribute, or, when neither is known, both.
+    The calendar never raises for an unknown schedule.
     The weekly hours are never spread over days. Absences are still listed on such
     days: a day-based one with its fraction (1 or 0.5), an hour-based one with its
     hours and fraction None, and the day's `kind` is set.
@@ -74,9 +77,9 @@ from personio_sdk._calendar_days import (
     DayInput,
     build_day,
     collect_absences,
-    count_noun,
     plain_decimal,
 )
+from personio_sdk._calendar_notes import schedule_notes
 from personio_sdk._holidays import december_half_day_dates, public_holidays
 from personio_sdk.models.kinds import AbsenceKind
 
@@ -229,6 +232,7 @@ def build_calendar(
     holidays: Mapping[date, str] | None = None,
     half_day_holidays: Mapping[date, str] | None = None,
     notes: Sequence[str] = (),
+    schedule_readable: bool | None = None,
 ) -> Calendar:
     """Build the calendar of `employee` from `start` to `end`, inclusive.
 
@@ -237,7 +241,11 @@ def build_calendar(
     names, `half_day_holidays` those that take half of the scheduled day. With
     `holidays=None` the calendar gets a note that no public holidays were given,
     while an empty mapping means that there are none. `notes` come first in the
-    calendar's notes, for example the note of a holiday lookup. The module docstring
+    calendar's notes, for example the note of a holiday lookup.
+    `schedule_readable` words the note on unknown hours when the employee record
+    has no work schedule: True when the API credential may read the "Work schedule"
+    attribute, so the employee has none, False when it may not, None when unknown
+    (`client.work_schedules.schedule_readable()` finds out). The module docstring
     lists the rules.
 
     Raises:
@@ -280,7 +288,9 @@ def build_calendar(
             )
         )
     all_notes.extend(collected.notes)
-    all_notes.extend(_schedule_notes(employee, days))
+    all_notes.extend(
+        schedule_notes(employee, days, schedule_readable=schedule_readable)
+    )
     return Calendar(
         employee_id=employee.id,
         start=start,
@@ -300,6 +310,7 @@ def employee_calendar(
     include_regional_holidays: bool = False,
     december_half_days: bool = False,
     notes: Sequence[str] = (),
+    schedule_readable: bool | None = None,
 ) -> Calendar:
     """Build the calendar of `employee`, with public holidays from a chosen source.
 
@@ -311,6 +322,7 @@ def employee_calendar(
     holidays of parts of a state to the lookup. `december_half_days` makes 24 and
     31 December half-day holidays with any source. `notes` come first in the
     calendar's notes, followed by the note of the holiday lookup, if any.
+    `schedule_readable` is passed to `build_calendar`.
 
     Raises:
         ValueError: `end` is before `start`, or `holidays` is a string other than
@@ -344,6 +356,7 @@ def employee_calendar(
         holidays=full_days,
         half_day_holidays=half_days,
         notes=all_notes,
+        schedule_readable=schedule_readable,
     )
 
 
@@ -365,35 +378,3 @@ def _employed(employee: Employee, on: date) -> bool:
 def _scheduled(employee: Employee, on: date) -> Decimal | None:
     schedule = employee.work_schedule
     return None if schedule is None else schedule.hours_on(on)
-
-
-def _schedule_notes(employee: Employee, days: Sequence[CalendarDay]) -> list[str]:
-    """Explain days outside employment and days whose hours are unknown."""
-    notes: list[str] = []
-    before = sum(
-        1 for day in days if employee.hire_date and day.date < employee.hire_date
-    )
-    if before:
-        notes.append(
-            "No hours are scheduled and no absences counted on "
-            f"{count_noun(before, 'day')} before the hire date {employee.hire_date}."
-        )
-    ended = employee.termination_date
-    after = sum(1 for day in days if ended and day.date > ended)
-    if after:
-        notes.append(
-            "No hours are scheduled and no absences counted on "
-            f"{count_noun(after, 'day')} after the termination date {ended}."
-        )
-    unknown = sum(1 for day in days if day.scheduled_hours is None)
-    if unknown:
-        schedule = employee.work_schedule
-        weekly = schedule.weekly_hours if schedule else employee.weekly_working_hours
-        known = f" (only the weekly hours, {weekly}, are known)" if weekly else ""
-        notes.append(
-            f"The work schedule has no hours per weekday{known}, so scheduled and "
-            f"target hours are unknown on {count_noun(unknown, 'day')} and the "
-            "calendar's totals are unknown. The API credential may lack read access "
-            "to the work_schedule attribute."
-        )
-    return notes

@@ -487,7 +487,7 @@ def test_unknown_hours_note_says_unknown() -> None:
         person=employee(WorkSchedule(weekly_hours=Decimal(40))), start=MON, end=MON
     )
     note = next(note for note in days.notes if "weekly hours" in note)
-    assert "unknown on 1 day and" in note
+    assert "unknown on 1 day (" in note
     assert "None" not in note
 
 

@@ -8,6 +8,8 @@ import json
 
 from cli_helpers import RunCli
 
+from personio_sdk.sandbox import Sandbox
+
 CIARA = "ciara.byrne@demo.example"
 
 
@@ -74,6 +76,57 @@ def test_schedule_weekly_hours_only(
     assert outcome.code == 0, outcome.err
     assert "Weekly hours: 30" in outcome.out
     assert "Hours per day are unknown" in outcome.out
+
+
+def test_schedule_without_assignment_says_so(
+    personio: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    out = personio("schedule", "5", env=sandbox_env).out
+    assert (
+        "Hours per day are unknown. Employee 5 has no work schedule assigned in "
+        "Personio." in out
+    )
+    assert "readable employee attributes" not in out
+
+
+def narrow_env(sandbox: Sandbox) -> dict[str, str]:
+    credentials = sandbox.credentials_for("narrow")
+    return {
+        "PERSONIO_BASE_URL": sandbox.url,
+        "PERSONIO_CLIENT_ID": credentials["client_id"],
+        "PERSONIO_CLIENT_SECRET": credentials["client_secret"],
+    }
+
+
+def test_schedule_narrow_names_credential(run_cli: RunCli, sandbox: Sandbox) -> None:
+    outcome = run_cli("schedule", "2", env=narrow_env(sandbox))
+    assert outcome.code == 0, outcome.err
+    assert (
+        'The API credential may not read the employee attribute "Work schedule"'
+        in outcome.out
+    )
+
+
+def test_schedule_narrow_json_has_note(run_cli: RunCli, sandbox: Sandbox) -> None:
+    outcome = run_cli("schedule", "2", "--json", env=narrow_env(sandbox))
+    notes = json.loads(outcome.out)["notes"]
+    assert len(notes) == 1
+    assert '"Work schedule"' in notes[0]
+
+
+def test_schedule_known_json_has_no_notes(
+    run_cli: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    outcome = run_cli("schedule", "2", "--json", env=sandbox_env)
+    assert json.loads(outcome.out)["notes"] == []
+
+
+def test_calendar_without_assignment_says_so(
+    run_cli: RunCli, sandbox_env: dict[str, str]
+) -> None:
+    outcome = run_cli("calendar", "5", "--month", "2026-03", env=sandbox_env)
+    assert "Employee 5 has no work schedule assigned in Personio." in outcome.out
+    assert "may lack read access" not in outcome.out
 
 
 def test_balance_table_shows_remaining_vacation(

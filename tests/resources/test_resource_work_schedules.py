@@ -131,3 +131,43 @@ def test_rejects_bad_id(
     with pytest.raises(ValueError, match="employee_id"):
         schedules.get(0)
     assert data_requests(api) == []
+
+
+def test_schedule_readable_true_when_listed(
+    api: respx.MockRouter, schedules: WorkSchedulesResource
+) -> None:
+    readable(api, "id", "work_schedule")
+    assert schedules.schedule_readable() is True
+
+
+def test_schedule_readable_false_when_not_listed(
+    api: respx.MockRouter, schedules: WorkSchedulesResource
+) -> None:
+    readable(api, "id", "weekly_working_hours")
+    assert schedules.schedule_readable() is False
+
+
+def test_schedule_readable_none_without_list(
+    api: respx.MockRouter, schedules: WorkSchedulesResource
+) -> None:
+    body = {"success": False, "error": {"code": 403, "message": "Forbidden"}}
+    api.get(ATTRIBUTES).respond(403, json=body)
+    assert schedules.schedule_readable() is None
+
+
+def test_schedule_readable_asks_again_after_false(
+    api: respx.MockRouter, schedules: WorkSchedulesResource
+) -> None:
+    route = readable(api, "id")
+    schedules.schedule_readable()
+    schedules.schedule_readable()
+    assert route.call_count == 2
+
+
+def test_schedule_readable_without_refresh_reuses_false(
+    api: respx.MockRouter, schedules: WorkSchedulesResource
+) -> None:
+    route = readable(api, "id")
+    assert schedules.schedule_readable(refresh=False) is False
+    assert schedules.schedule_readable(refresh=False) is False
+    assert route.call_count == 1

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TextIO
 
+from personio_sdk._calendar_notes import unknown_schedule_reason
 from personio_sdk._client import PersonioClient
 from personio_sdk.cli._output import Column, Report, format_cell
 from personio_sdk.cli._parser import EmployeeRef, check_order
@@ -124,31 +125,42 @@ def _schedule_document(schedule: WorkSchedule | None) -> dict[str, Any]:
     }
 
 
-def _schedule_footer(employee: Employee) -> tuple[str, ...]:
+def schedule_notes(client: PersonioClient, employee: Employee) -> list[str]:
+    """Explain unknown hours per day, with the reason when it can be found.
+
+    When Personio sent no schedule, the credential's readable attributes are read
+    (one request per client) to tell a credential that may not read "Work
+    schedule" from an employee who has none.
+    """
+    schedule = employee.work_schedule
+    if schedule is not None and schedule.days_known:
+        return []
+    readable: bool | None = None
+    if not employee.is_readable("work_schedule"):
+        readable = client.work_schedules.schedule_readable(refresh=False)
+    reason = unknown_schedule_reason(employee, readable)
+    return [f"Hours per day are unknown. {reason}"]
+
+
+def _schedule_footer(employee: Employee, notes: list[str]) -> tuple[str, ...]:
     schedule = employee.work_schedule
     weekly = schedule.weekly_hours if schedule is not None else None
-    lines = [f"Weekly hours: {format_cell(weekly)}"]
-    if schedule is not None and schedule.days_known:
-        return tuple(lines)
-    if employee.is_readable("work_schedule"):
-        lines.append("Hours per day are unknown ('-'): no work schedule is assigned.")
-    else:
-        lines.append(
-            "Hours per day are unknown ('-') because Personio sent no \"Work "
-            'schedule" attribute: add it to the readable employee attributes of '
-            "the API credentials."
-        )
-    return tuple(lines)
+    return (f"Weekly hours: {format_cell(weekly)}", *notes)
 
 
 def schedule_report(
     client: PersonioClient, args: argparse.Namespace, stderr: TextIO
 ) -> Report:
-    """Show the contracted hours per weekday of one employee."""
+    """Show the contracted hours per weekday of one employee.
+
+    An unknown schedule still exits 0: the weekly hours are shown, and a note in
+    the footer and in the JSON `notes` explains why the days are unknown.
+    """
     employee = resolve_employee(client, args.employee)
     # The employee record carries the schedule, so no second request is needed, and
     # an unreadable schedule still shows the weekly hours instead of failing.
     schedule = employee.work_schedule
+    notes = schedule_notes(client, employee)
     title = f"Work schedule of {describe_employee(employee)}"
     if schedule is not None and schedule.name:
         title += f": {schedule.name}"
@@ -156,10 +168,11 @@ def schedule_report(
         SCHEDULE_COLUMNS,
         _schedule_records(schedule),
         title=title,
-        footer=_schedule_footer(employee),
+        footer=_schedule_footer(employee, notes),
         document={
             "employee": employee_summary(employee),
             "schedule": _schedule_document(schedule),
+            "notes": notes,
         },
     )
 
@@ -170,6 +183,7 @@ def connect_report(
     """Authenticate, find the employee and show their name, id and weekly schedule."""
     employee = resolve_employee(client, args.employee)
     schedule = employee.work_schedule
+    notes = schedule_notes(client, employee)
     identity = describe_employee(employee)
     if employee.email:
         identity += f", {employee.email}"
@@ -177,12 +191,13 @@ def connect_report(
         SCHEDULE_COLUMNS,
         _schedule_records(schedule),
         title=f"Connected to {host}. Found {identity}.",
-        footer=_schedule_footer(employee),
+        footer=_schedule_footer(employee, notes),
         document={
             "connected": True,
             "host": host,
             "employee": employee_summary(employee),
             "schedule": _schedule_document(schedule),
+            "notes": notes,
         },
     )
 

@@ -66,7 +66,11 @@ class Employee(PersonioModel):
 
     Personio returns only the attributes the API credential may read ("readable employee
     attributes" in Personio's credential settings). An attribute that is not readable is
-    None here, like one that is empty, and `is_readable` separates the two.
+    None here, like one that is empty. `is_readable` returns whether Personio sent the
+    attribute, but Personio also leaves some attributes out when the employee has no
+    value, such as `work_schedule` for an employee without a schedule, so False does
+    not prove a missing permission: `client.work_schedules.get` checks the
+    credential's readable attributes for the work schedule.
     """
 
     id: int
@@ -102,7 +106,11 @@ class Employee(PersonioModel):
     def is_readable(self, key: str) -> bool:
         """Tell whether Personio returned the attribute `key` (for example `office`).
 
-        False means that the API credential may not read the attribute.
+        True means the API credential may read the attribute, even when its value is
+        empty. False means Personio left it out: either the credential may not read
+        it, or the employee has no value and Personio omits such attributes, as it
+        does for `work_schedule`. `client.work_schedules.schedule_readable()`
+        distinguishes the two for the work schedule.
         """
         return key in self.attributes
 

@@ -31,7 +31,8 @@ class WorkSchedulesResource:
         self._transport = transport
         self._employees = EmployeesResource(transport)
         self._lock = threading.Lock()
-        self._schedule_readable = False
+        self._readable: bool | None = None
+        self._checked = False
 
     def get(self, employee_id: int) -> WorkSchedule:
         """Fetch the current work schedule of an employee.
@@ -48,28 +49,41 @@ class WorkSchedulesResource:
         and ValueError for a non-positive id.
         """
         employee = self._employees.get(employee_id)
-        if employee.is_readable(_ATTRIBUTE) or self._credential_reads_schedule():
+        if employee.is_readable(_ATTRIBUTE) or self.schedule_readable() is True:
             return employee.work_schedule or WorkSchedule()
         raise AttributeNotReadableError(
             attribute=_ATTRIBUTE, label=_LABEL, employee_id=employee_id
         )
 
-    def _credential_reads_schedule(self) -> bool:
-        # Only a positive result is kept, so that a permission granted later takes
-        # effect on the next call without a new client.
+    def schedule_readable(self, *, refresh: bool = True) -> bool | None:
+        """Tell whether the API credential may read the "Work schedule" attribute.
+
+        Reads the credential's readable employee attributes from
+        `/v1/company/employees/attributes`: True when "Work schedule" is among
+        them, False when it is not, None when that list is not available (404 or
+        403). True is kept for the client's lifetime. Any other result is read
+        again on the next call, so that a permission granted later takes effect.
+        With `refresh` False an earlier result is returned without a request, so
+        that a calendar of many employees costs one request, not one each.
+        """
         with self._lock:
-            if self._schedule_readable:
-                return True
+            known = self._readable
+            if known is True or (self._checked and not refresh):
+                return known
         try:
             body = self._transport.get(ATTRIBUTES_PATH)
         except (NotFoundError, PermissionDeniedError):
-            return False
-        keys = {
-            entry.get("key")
-            for entry in data_list(body, ATTRIBUTES_PATH)
-            if isinstance(entry, Mapping)
-        }
-        readable = _ATTRIBUTE in keys
+            readable: bool | None = None
+        else:
+            keys = {
+                entry.get("key")
+                for entry in data_list(body, ATTRIBUTES_PATH)
+                if isinstance(entry, Mapping)
+            }
+            readable = _ATTRIBUTE in keys
         with self._lock:
-            self._schedule_readable = self._schedule_readable or readable
-        return readable
+            self._checked = True
+            # Another thread may have stored True meanwhile; True is never dropped.
+            if self._readable is not True:
+                self._readable = readable
+            return self._readable
