@@ -280,6 +280,12 @@ class PersonioClient:
 
 
 def _credential(value: str | None, argument: str, env_var: str) -> str:
+    if value is not None and not isinstance(value, str):
+        # The value is not shown, because it may be the secret.
+        raise ConfigurationError(
+            f"{argument} must be a str, got {type(value).__name__}; pass the "
+            f"credential as text or set the {env_var} environment variable."
+        )
     resolved = value if value is not None else os.environ.get(env_var)
     if resolved is None or not resolved.strip():
         raise ConfigurationError(
@@ -290,6 +296,11 @@ def _credential(value: str | None, argument: str, env_var: str) -> str:
 
 
 def _validate_base_url(value: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigurationError(
+            f"base_url must be a str, got {type(value).__name__}; pass an https:// "
+            f"URL such as {constants.DEFAULT_BASE_URL}."
+        )
     text = value.strip()
     try:
         url = httpx.URL(text)
