@@ -48,7 +48,7 @@ def test_sync_example_prints_march_targets(
     clean_env: dict[str, str], tmp_path: Path
 ) -> None:
     completed = run_example("timetracking_sync.py", env=clean_env, cwd=tmp_path)
-    assert "ciara.byrne@demo.example: target 125.50 h" in completed.stdout
+    assert "ciara.byrne@demo.example: target 125.5 h" in completed.stdout
 
 
 def test_sync_example_uses_credentials_from_env(
