@@ -187,7 +187,9 @@ class PersonioClient:
         `include_regional_holidays` adds holidays of parts of a state (15 August
         in parts of Bavaria); `december_half_days` makes 24 and 31 December half
         days off. Anything the caller should know, such as a holiday calendar that
-        could not be mapped, is in `Calendar.notes`.
+        could not be mapped, is in `Calendar.notes`. When the employee record has
+        no work schedule, one more request, once per client, fetches the
+        employee attributes the credential may read, so that the note can say why.
 
         Raises ValueError for a bad id or range before any request, and the
         errors of the request loop.
@@ -221,7 +223,10 @@ class PersonioClient:
         A first call of a client makes 6 requests: the token, the employee, the
         absence types, time-offs, hour-based absence periods and the balances.
         Later calls on the same client make 4, because the token and the absence
-        types are cached. The holiday options are those of `calendar`.
+        types are cached. When the employee record has no work schedule, one more
+        request, once per client, fetches the employee attributes the credential
+        may read, so that the calendar's note can say why. The holiday
+        options are those of `calendar`.
 
         Raises EmployeeNotFoundError when no profile has the email, ValueError for
         bad arguments before any request, and the errors of the request loop.
