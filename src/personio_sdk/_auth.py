@@ -278,6 +278,9 @@ class TokenCache:
                 f"{method} {path} failed: connection error ({type(exc).__name__})",
                 method=method,
                 path=path,
+                broken_off=isinstance(
+                    exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+                ),
             )
         status = response.status_code
         logger.debug("%s %s -> %d", method, path, status)

@@ -180,16 +180,13 @@ class ServerError(APIStatusError):
     """Personio failed with a 5xx status."""
 
 
-# httpx errors of a connection that was made and then closed or reset.
-_BROKEN_OFF_ERRORS = ("RemoteProtocolError", "ReadError", "WriteError")
-
-
 class APIConnectionError(PersonioError):
     """The request did not get a complete response (connection failed or was cut).
 
-    `broken_off` tells a connection that was made and then closed or reset before
-    the complete response arrived (a truncated body, a dropped connection) from
-    one that could not be made at all.
+    `broken_off` is True when a connection was made and then closed or reset before
+    the complete response arrived (httpx's RemoteProtocolError, ReadError or
+    WriteError, as after a truncated body or a dropped connection). It is False
+    when the connection could not be made at all and for timeouts.
     """
 
     def __init__(
@@ -198,28 +195,13 @@ class APIConnectionError(PersonioError):
         *,
         method: str,
         path: str,
-        broken_off: bool | None = None,
+        broken_off: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.method = method
         self.path = strip_query(path)
-        self._broken_off = broken_off
-
-    @property
-    def broken_off(self) -> bool:
-        """True when the connection closed or reset before the response was complete.
-
-        The raiser may pass it. Otherwise it is read from the httpx error class that
-        the request loop and the token request write in the message in brackets:
-        RemoteProtocolError, ReadError and WriteError mean that the connection was
-        made and then broke off.
-        """
-        if self._broken_off is not None:
-            return self._broken_off
-        # NOTE: the request loop does not pass broken_off yet, so the class name in
-        # its message is read; a message without one counts as not broken off.
-        return any(f"({name})" in self.message for name in _BROKEN_OFF_ERRORS)
+        self.broken_off = broken_off
 
 
 class APITimeoutError(APIConnectionError):

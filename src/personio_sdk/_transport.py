@@ -321,6 +321,9 @@ def _connection_error(
         f"after {attempts} attempt(s)",
         method=method,
         path=path,
+        broken_off=isinstance(
+            exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+        ),
     )
 
 

@@ -131,20 +131,17 @@ def test_connection_error_names_host_and_what_to_check() -> None:
 
 
 def broken_off_error() -> APIConnectionError:
-    """Build the error of a truncated response as the request loop words it."""
+    """Build the error of a truncated response as the request loop raises it."""
     return APIConnectionError(
         "GET /v1/company/employees failed with a connection error "
         "(RemoteProtocolError) after 4 attempt(s)",
         method="GET",
         path="/v1/company/employees",
+        broken_off=True,
     )
 
 
-def test_broken_off_is_read_from_message() -> None:
-    assert broken_off_error().broken_off is True
-
-
-def test_broken_off_passed_wins() -> None:
+def test_broken_off_passed_is_kept() -> None:
     exc = APIConnectionError(
         "GET /v1/x failed", method="GET", path="/v1/x", broken_off=True
     )
@@ -170,6 +167,18 @@ def test_broken_off_says_response_incomplete() -> None:
 @pytest.mark.parametrize("kind", ["truncate", "drop"])
 def test_sandbox_fault_is_broken_off(kind: str) -> None:
     fault = f"{kind},path=/v1/company/employees"
+    with (
+        Sandbox(faults=[fault]) as sandbox,
+        PersonioClient(**sandbox.credentials, base_url=sandbox.url, max_retries=0) as c,
+        pytest.raises(APIConnectionError) as raised,
+    ):
+        list(c.employees.list())
+    assert raised.value.broken_off is True
+
+
+@pytest.mark.parametrize("kind", ["truncate", "drop"])
+def test_sandbox_token_fault_is_broken_off(kind: str) -> None:
+    fault = f"{kind},path=/v1/auth"
     with (
         Sandbox(faults=[fault]) as sandbox,
         PersonioClient(**sandbox.credentials, base_url=sandbox.url, max_retries=0) as c,
