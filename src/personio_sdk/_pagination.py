@@ -132,6 +132,26 @@ def _checked_limit(path: str, params: Params, page_size: int) -> int:
     return min(page_size, _MAX_PAGE_SIZES.get(path.rstrip("/"), page_size))
 
 
+class _RecentIds:
+    """The ids of the most recent records of a listing, oldest dropped first.
+
+    Membership is checked against at most `capacity` ids, so a listing of any
+    length keeps a bounded set.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._ids: dict[object, None] = {}
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._ids
+
+    def add(self, item_id: object) -> None:
+        self._ids[item_id] = None
+        if len(self._ids) > self._capacity:
+            del self._ids[next(iter(self._ids))]
+
+
 class _Listing:
     """State of one listing: ids seen, records yielded and the page budget."""
 
@@ -149,7 +169,7 @@ class _Listing:
         self._limit = limit
         self._last_limit = limit
         self._item_id = item_id
-        self._seen: set[object] = set()
+        self._seen = _RecentIds(limit * constants.DEDUPLICATION_WINDOW_PAGES)
         self._yielded = 0
         self._total: int | None = None
         self._total_pages: int | None = None

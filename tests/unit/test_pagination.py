@@ -483,3 +483,12 @@ def test_chunked_splits_ids() -> None:
         list(range(50, 100)),
         list(range(100, 120)),
     ]
+
+
+def test_recent_ids_keep_at_most_capacity() -> None:
+    from personio_sdk._pagination import _RecentIds
+
+    recent = _RecentIds(3)
+    for item_id in range(10):
+        recent.add(item_id)
+    assert [item_id for item_id in range(10) if item_id in recent] == [7, 8, 9]

@@ -159,11 +159,11 @@ class AbsencesResource:
             # One listing per endpoint and employee chunk, in the order they are
             # read; their first pages are known now and are fetched ahead.
             listings = [
-                (endpoint, endpoint.params(chunk), prefetcher.source())
+                (endpoint, chunk, endpoint.params(chunk), prefetcher.source())
                 for endpoint in endpoints
                 for chunk in query.employee_chunks()
             ]
-            for endpoint, params, source in listings:
+            for endpoint, _, params, source in listings:
                 source.predict(
                     [
                         first_request(
@@ -179,8 +179,8 @@ class AbsencesResource:
                     query,
                     endpoint,
                     [
-                        (params, source)
-                        for owner, params, source in listings
+                        (chunk, params, source)
+                        for owner, chunk, params, source in listings
                         if owner is endpoint
                     ],
                 )
@@ -189,10 +189,15 @@ class AbsencesResource:
         self,
         query: AbsenceQuery,
         endpoint: _Endpoint,
-        listings: builtins.list[tuple[Params, PageSource]],
+        listings: builtins.list[tuple[tuple[int, ...] | None, Params, PageSource]],
     ) -> Iterator[Absence]:
-        seen: set[str] = set()
-        for params, source in listings:
+        for chunk, params, source in listings:
+            # Each absence belongs to one employee and so to one chunk. A record of
+            # an employee outside the chunk (a server ignoring `employees[]`) is
+            # dropped, because the chunk of its own employee yields it. Repeats
+            # within one listing are dropped by the pager. Together this yields
+            # each absence once without keeping every id seen so far.
+            owners = None if chunk is None else frozenset(chunk)
             items = iter_items(
                 self._transport,
                 endpoint.path,
@@ -206,9 +211,8 @@ class AbsencesResource:
             # request, so on later pages it exceeds the position within `data`.
             for index, item in enumerate(items):
                 absence = endpoint.parse(item, f"data[{index}]")
-                if absence.id in seen:
+                if owners is not None and absence.employee_id not in owners:
                     continue
-                seen.add(absence.id)
                 if query.accepts(absence):
                     yield absence
 
