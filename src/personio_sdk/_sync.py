@@ -49,7 +49,7 @@ def check_range(start: object, end: object) -> tuple[date, date]:
         raise ValueError("start and end are required: pass two datetime.date values.")
     if last < first:
         raise ValueError(
-            f"end ({last}) is before start ({first}): pass an end on or after start."
+            f"end ({last}) is before start ({first}): pass an end on or after the start"
         )
     return first, last
 
