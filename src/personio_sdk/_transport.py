@@ -144,12 +144,12 @@ class Transport:
                 limiter.on_response(method, path, status)
             request_id = request_id_from(response.headers, None)
             logger.debug(
-                "%s %s -> %d (attempt %d, request id %s)",
+                "%s %s -> %d (attempt %d%s)",
                 method,
                 path,
                 status,
                 attempt,
-                request_id,
+                _request_id_text(request_id),
             )
             if 200 <= status < 300:
                 return _decode(response, path=path)
@@ -264,19 +264,24 @@ class Transport:
         request_id: str | None = None,
     ) -> None:
         logger.info(
-            "%s %s failed (%s); retrying in %.2f s (retry %d of %d, request id %s)",
+            "%s %s failed (%s); retrying in %.2f s (retry %d of %d%s)",
             method,
             path,
             reason,
             seconds,
             retries_used,
             self._policy.max_retries,
-            request_id,
+            _request_id_text(request_id),
         )
         self._sleep(seconds)
 
     def __repr__(self) -> str:
         return f"Transport(base_url={self._base_url!r}, closed={self._closed})"
+
+
+def _request_id_text(request_id: str | None) -> str:
+    """Return ", request id X" for a log line, or nothing when Personio sent none."""
+    return f", request id {request_id}" if request_id else ""
 
 
 def _is_stale_token(response: httpx.Response) -> bool:
