@@ -73,9 +73,9 @@ MAX_PAGES = 10_000
 # the listing runs.
 EXTRA_PAGES = 2
 # Pages whose record ids a listing remembers to drop repeats. Personio repeats a
-# record on the next page (reported between pages 7 and 8 of time-offs) and shifts
-# records by a page when data changes during a listing; a few pages cover that,
-# and memory stays bounded by the page size instead of growing with the listing.
+# record on the next page (reported between pages 7 and 8 of time-offs), and it
+# shifts records by a page when data changes during a listing. A few pages cover
+# both, so memory stays bounded by the page size instead of the listing's length.
 DEDUPLICATION_WINDOW_PAGES = 4
 
 # An honest User-Agent, filled in with the SDK's and Python's versions.

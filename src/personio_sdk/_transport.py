@@ -128,7 +128,8 @@ class Transport:
                 )
                 if retries_used > self._policy.max_retries:
                     # Raised outside the `except` block, so that the error has no
-                    # __context__: httpx's exception holds the URL and its query.
+                    # __context__, because httpx's exception contains the URL and
+                    # its query string.
                     raise error
                 self._wait(
                     backoff_delay(retries_used, self._policy),

@@ -66,7 +66,7 @@ class BalancesResource:
         """Return the paid vacation days left in `balances`, read before by `list`.
 
         Applies the rules of `remaining_vacation_days` without another balance
-        request, so a caller that already holds the balances saves one request.
+        request, so a caller that already has the balances saves one request.
         """
         balances = builtins.list(balances)
         types = {t.id: t for t in self._absence_types.list()}
