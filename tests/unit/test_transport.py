@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 import respx
@@ -276,6 +278,30 @@ def test_non_json_success_body_raises_validation_error(
         client._transport.get(EMPLOYEES)
     assert caught.value.path == EMPLOYEES
     assert caught.value.location == "body"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param('{"data": ["é"]}'.encode("utf-16"), id="utf-16"),
+        pytest.param(b'\xef\xbb\xbf{"data": []}', id="utf-8 byte order mark"),
+        pytest.param(b'{"data": ["\\ud800"]}', id="lone surrogate"),
+        pytest.param(b"[" * 300 + b"]" * 300, id="300 levels deep"),
+    ],
+)
+def test_bodies_the_fast_decoder_refuses_are_decoded_like_json_loads(
+    client: PersonioClient, router: respx.MockRouter, content: bytes
+) -> None:
+    router.get(EMPLOYEES).respond(200, content=content)
+    assert client._transport.get(EMPLOYEES) == json.loads(content)
+
+
+def test_large_numbers_decode_like_json_loads(
+    client: PersonioClient, router: respx.MockRouter
+) -> None:
+    content = b'{"data": [123456789012345678901234567890, 0.1, 1e400, -0.0, 5e-324]}'
+    router.get(EMPLOYEES).respond(200, content=content)
+    assert client._transport.get(EMPLOYEES) == json.loads(content)
 
 
 def test_401_reauthenticates_and_replays_once(

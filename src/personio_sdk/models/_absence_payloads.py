@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-from personio_sdk.models._base import extra_fields
+from personio_sdk.models._base import construct_trusted
 from personio_sdk.models._parse import (
     FieldError,
     attributes_of,
@@ -30,17 +30,22 @@ __all__ = ["build_absence_period", "build_time_off"]
 
 _MINUTES_PER_HOUR = Decimal(60)
 
-# Attributes consumed by the parsers, beyond the field names of Absence.
-_TIME_OFF_KEYS = ("time_off_type", "employee", "days_count", "certificate")
-_PERIOD_KEYS = (
-    "absence_type",
-    "employee",
-    "effective_duration",
-    "breakdowns",
-    "measurement_unit",
-    "start",
-    "end",
-    "certificate",
+# Attributes that are not extras: the field names of Absence and the attributes
+# the parsers read or drop on purpose.
+_TIME_OFF_CONSUMED = frozenset(Absence.model_fields).union(
+    ("time_off_type", "employee", "days_count", "certificate")
+)
+_PERIOD_CONSUMED = frozenset(Absence.model_fields).union(
+    (
+        "absence_type",
+        "employee",
+        "effective_duration",
+        "breakdowns",
+        "measurement_unit",
+        "start",
+        "end",
+        "certificate",
+    )
 )
 
 
@@ -74,10 +79,13 @@ def _located_in(item: Mapping[str, Any], error: FieldError) -> FieldError:
 
 
 def _time_off(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
-    type_attributes = _nested_attributes(
-        attributes.get("time_off_type"), "time_off_type"
-    )
-    type_id = _optional_int(type_attributes.get("id"), "time_off_type.attributes.id")
+    # The checks of the shapes Personio sends come first and the lenient converters
+    # run only for other shapes: this function runs once per record of a listing.
+    get = attributes.get
+    type_attributes = _nested_attributes(get("time_off_type"), "time_off_type")
+    type_id = type_attributes.get("id")
+    if type(type_id) is not int:
+        type_id = _optional_int(type_id, "time_off_type.attributes.id")
     type_name = parse_optional_str(
         type_attributes.get("name"), "time_off_type.attributes.name"
     )
@@ -87,32 +95,49 @@ def _time_off(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
     if category is None:
         known_type = resolver.find_type(type_id)
         category = known_type.category if known_type else None
-    kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
-    days_count = attributes.get("days_count")
-    return Absence(
-        id=str(_required_int(attributes.get("id"), "id")),
-        employee_id=_employee_id(attributes.get("employee"), "employee"),
-        kind=kind,
-        counts_as_work=work,
-        type_id=type_id,
-        type_name=type_name,
-        category=category,
-        status=_status(attributes.get("status"), "status"),
-        start_date=_required_date(attributes.get("start_date"), "start_date"),
-        end_date=_required_date(attributes.get("end_date"), "end_date"),
-        half_day_start=_flag(attributes.get("half_day_start"), "half_day_start"),
-        half_day_end=_flag(attributes.get("half_day_end"), "half_day_end"),
-        unit="day",
-        days=None if is_empty(days_count) else parse_decimal(days_count, "days_count"),
-        comment=parse_optional_str(attributes.get("comment"), "comment"),
-        created_at=_optional_datetime(attributes.get("created_at"), "created_at"),
-        updated_at=_optional_datetime(attributes.get("updated_at"), "updated_at"),
-        **extra_fields(attributes, Absence, *_TIME_OFF_KEYS),
+    kind, work = resolver.decide(type_id, type_name, category)
+    record_id = get("id")
+    if type(record_id) is not int:
+        record_id = _required_int(record_id, "id")
+    days = get("days_count")
+    if type(days) is int:
+        days = Decimal(days)
+    else:
+        days = None if is_empty(days) else parse_decimal(days, "days_count")
+    return construct_trusted(
+        Absence,
+        {
+            "id": str(record_id),
+            "employee_id": _employee_id(get("employee"), "employee"),
+            "kind": kind,
+            "counts_as_work": work,
+            "type_id": type_id,
+            "type_uuid": None,
+            "type_name": type_name,
+            "category": category,
+            "status": _status(get("status"), "status"),
+            "start_date": _required_date(get("start_date"), "start_date"),
+            "end_date": _required_date(get("end_date"), "end_date"),
+            "half_day_start": _flag(get("half_day_start"), "half_day_start"),
+            "half_day_end": _flag(get("half_day_end"), "half_day_end"),
+            "unit": "day",
+            "days": days,
+            "hours": None,
+            "breakdown": (),
+            "timezone": None,
+            "starts_at": None,
+            "ends_at": None,
+            "comment": parse_optional_str(get("comment"), "comment"),
+            "created_at": _optional_datetime(get("created_at"), "created_at"),
+            "updated_at": _optional_datetime(get("updated_at"), "updated_at"),
+        },
+        _extras(attributes, _TIME_OFF_CONSUMED),
     )
 
 
 def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
-    type_attributes = _nested_attributes(attributes.get("absence_type"), "absence_type")
+    get = attributes.get
+    type_attributes = _nested_attributes(get("absence_type"), "absence_type")
     type_id = _optional_int(
         type_attributes.get("time_off_type_id"),
         "absence_type.attributes.time_off_type_id",
@@ -122,54 +147,60 @@ def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Ab
         type_attributes.get("name"), "absence_type.attributes.name"
     ) or (known_type.name if known_type else None)
     category = known_type.category if known_type else None
-    kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
+    kind, work = resolver.decide(type_id, type_name, category)
 
-    zone_name = parse_optional_str(attributes.get("timezone"), "timezone")
+    zone_name = parse_optional_str(get("timezone"), "timezone")
     zone = _zone(zone_name)
-    starts_at = _as_utc(_required_datetime(attributes.get("start"), "start"))
-    end_raw = attributes.get("end")
+    starts_at = _as_utc(_required_datetime(get("start"), "start"))
+    end_raw = get("end")
     ends_at = None if is_empty(end_raw) else _as_utc(parse_datetime(end_raw, "end"))
     if zone is not None:
         starts_at = _in_zone(starts_at, zone, "start")
         ends_at = _in_zone(ends_at, zone, "end") if ends_at else None
-    breakdown = _breakdown(attributes.get("breakdowns"), "breakdowns")
+    breakdown = _breakdown(get("breakdowns"), "breakdowns")
     start_date, end_date = _local_dates(starts_at, ends_at, breakdown, zone is not None)
 
-    duration = attributes.get("effective_duration")
+    duration = get("effective_duration")
     if is_empty(duration):
         hours = sum((day.hours for day in breakdown), Decimal(0)) if breakdown else None
     else:
         minutes = parse_decimal(duration, "effective_duration")
         hours = minutes / _MINUTES_PER_HOUR
-    uuid = parse_optional_str(attributes.get("id"), "id")
-    if uuid is None:
-        raise FieldError("id", "a string id")
-    return Absence(
-        id=uuid,
-        employee_id=_employee_id(attributes.get("employee"), "employee"),
-        kind=kind,
-        counts_as_work=work,
-        type_id=type_id,
-        type_uuid=parse_optional_str(
-            type_attributes.get("id"), "absence_type.attributes.id"
-        ),
-        type_name=type_name,
-        category=category,
-        status=_status(attributes.get("status"), "status"),
-        start_date=start_date,
-        end_date=end_date,
-        half_day_start=_flag(attributes.get("half_day_start"), "half_day_start"),
-        half_day_end=_flag(attributes.get("half_day_end"), "half_day_end"),
-        unit="hour",
-        hours=hours,
-        breakdown=breakdown,
-        timezone=zone_name,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        comment=parse_optional_str(attributes.get("comment"), "comment"),
-        created_at=_optional_datetime(attributes.get("created_at"), "created_at"),
-        updated_at=_optional_datetime(attributes.get("updated_at"), "updated_at"),
-        **extra_fields(attributes, Absence, *_PERIOD_KEYS),
+    uuid = get("id")
+    if type(uuid) is not str or not uuid.strip():
+        uuid = parse_optional_str(uuid, "id")
+        if uuid is None:
+            raise FieldError("id", "a string id")
+    return construct_trusted(
+        Absence,
+        {
+            "id": uuid,
+            "employee_id": _employee_id(get("employee"), "employee"),
+            "kind": kind,
+            "counts_as_work": work,
+            "type_id": type_id,
+            "type_uuid": parse_optional_str(
+                type_attributes.get("id"), "absence_type.attributes.id"
+            ),
+            "type_name": type_name,
+            "category": category,
+            "status": _status(get("status"), "status"),
+            "start_date": start_date,
+            "end_date": end_date,
+            "half_day_start": _flag(get("half_day_start"), "half_day_start"),
+            "half_day_end": _flag(get("half_day_end"), "half_day_end"),
+            "unit": "hour",
+            "days": None,
+            "hours": hours,
+            "breakdown": breakdown,
+            "timezone": zone_name,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "comment": parse_optional_str(get("comment"), "comment"),
+            "created_at": _optional_datetime(get("created_at"), "created_at"),
+            "updated_at": _optional_datetime(get("updated_at"), "updated_at"),
+        },
+        _extras(attributes, _PERIOD_CONSUMED),
     )
 
 
@@ -223,7 +254,9 @@ def _breakdown_day(entry: object) -> AbsenceDay:
         raise FieldError("", "an object with date and effective_duration")
     day = _required_date(entry.get("date"), ".date")
     minutes = parse_decimal(entry.get("effective_duration"), ".effective_duration")
-    return AbsenceDay(date=day, hours=minutes / _MINUTES_PER_HOUR)
+    return construct_trusted(
+        AbsenceDay, {"date": day, "hours": minutes / _MINUTES_PER_HOUR}, {}
+    )
 
 
 def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
@@ -288,7 +321,24 @@ def _status(value: object, location: str) -> AbsenceStatus | str | None:
 
 
 def _flag(value: object, location: str) -> bool:
+    if type(value) is bool:
+        return value
     return False if value is None else parse_bool(value, location)
+
+
+def _extras(attributes: Mapping[str, Any], consumed: frozenset[str]) -> dict[str, Any]:
+    """Return the attributes that are not in `consumed`, to keep them as extras.
+
+    Names that pydantic reserves (`model_...`) are left out.
+    """
+    unknown = attributes.keys() - consumed
+    if not unknown:
+        return {}
+    return {
+        key: value
+        for key, value in attributes.items()
+        if key in unknown and not key.startswith("model_")
+    }
 
 
 def _required_int(value: object, location: str) -> int:
