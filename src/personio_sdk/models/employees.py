@@ -6,11 +6,11 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import pydantic
 
-from personio_sdk.models._base import PersonioModel, build_model
+from personio_sdk.models._base import PersonioModel, build_model, construct_trusted
 from personio_sdk.models._parse import (
     FieldError,
     attributes_of,
@@ -21,13 +21,14 @@ from personio_sdk.models._parse import (
     parse_int,
     parse_optional_str,
     parse_tags,
+    try_common_datetime,
+    try_date_as_written,
     unwrap,
 )
 from personio_sdk.models.work_schedule import WorkSchedule
 
 __all__ = ["Employee", "HolidayCalendar", "OrgUnit"]
 
-_T = TypeVar("_T")
 
 # Attribute types of custom attributes that hold several values.
 _TAG_TYPES = frozenset({"tags", "multiple", "multiselect"})
@@ -127,47 +128,160 @@ class Employee(PersonioModel):
         return build_model(lambda: _build(item), path=path, location=location)
 
 
+# Error locations of the two attributes that are checked in two steps.
+_ID_AT = "attributes.id.value"
+_WEEKLY_HOURS_AT = "attributes.weekly_working_hours.value"
+
+
 def _build(item: Mapping[str, Any]) -> Employee:
+    # The checks of the shapes Personio sends come first, and the lenient converters
+    # run only for other shapes, because this function runs once per record.
     raw = attributes_of(item, "")
-    values = {key: unwrap(wrapper) for key, wrapper in raw.items()}
-
-    def field(key: str, parse: Callable[[object, str], _T]) -> _T | None:
-        value = values.get(key)
-        if is_empty(value):
-            return None
-        return parse(value, f"attributes.{key}.value")
-
-    if "id" not in values or is_empty(values["id"]):
-        raise FieldError("attributes.id.value", "an integer")
-    weekly_hours = field("weekly_working_hours", parse_decimal)
-    schedule_value = values.get("work_schedule")
-    return Employee(
-        id=parse_int(values["id"], "attributes.id.value"),
-        first_name=field("first_name", parse_optional_str),
-        last_name=field("last_name", parse_optional_str),
-        preferred_name=field("preferred_name", parse_optional_str),
-        email=field("email", parse_optional_str),
-        status=field("status", parse_optional_str),
-        position=field("position", parse_optional_str),
-        hire_date=field("hire_date", parse_date_as_written),
-        termination_date=field("termination_date", parse_date_as_written),
-        weekly_working_hours=weekly_hours,
-        work_schedule=WorkSchedule.from_api(
-            schedule_value,
+    values = _unwrapped(raw)
+    get = values.get
+    employee_id = get("id")
+    # The presence of the id is checked before the weekly hours and its shape after
+    # them, because this order decides which error a record with several malformed
+    # attributes raises.
+    if type(employee_id) is not int and is_empty(employee_id):
+        raise FieldError(_ID_AT, "an integer")
+    weekly_hours = _optional_decimal(get("weekly_working_hours"), _WEEKLY_HOURS_AT)
+    if type(employee_id) is not int:
+        employee_id = parse_int(employee_id, _ID_AT)
+    fields: dict[str, Any] = {
+        "id": employee_id,
+        "first_name": parse_optional_str(
+            get("first_name"), "attributes.first_name.value"
+        ),
+        "last_name": parse_optional_str(get("last_name"), "attributes.last_name.value"),
+        "preferred_name": parse_optional_str(
+            get("preferred_name"), "attributes.preferred_name.value"
+        ),
+        "email": parse_optional_str(get("email"), "attributes.email.value"),
+        "status": parse_optional_str(get("status"), "attributes.status.value"),
+        "position": parse_optional_str(get("position"), "attributes.position.value"),
+        "hire_date": _optional_date(get("hire_date"), "attributes.hire_date.value"),
+        "termination_date": _optional_date(
+            get("termination_date"), "attributes.termination_date.value"
+        ),
+        "weekly_working_hours": weekly_hours,
+        "work_schedule": WorkSchedule.from_api(
+            get("work_schedule"),
             weekly_hours=weekly_hours,
             location="attributes.work_schedule.value",
         ),
-        holiday_calendar=field("holiday_calendar", _parse_holiday_calendar),
-        supervisor_id=field("supervisor", _parse_supervisor_id),
-        department=field("department", _parse_org_unit),
-        office=field("office", _parse_org_unit),
-        team=field("team", _parse_org_unit),
-        subcompany=field("subcompany", _parse_org_unit),
-        created_at=field("created_at", parse_datetime),
-        last_modified_at=field("last_modified_at", parse_datetime),
-        custom_attributes=_custom_attributes(raw),
-        attributes=values,
-    )
+        "holiday_calendar": _holiday_calendar(
+            get("holiday_calendar"), "attributes.holiday_calendar.value"
+        ),
+        "supervisor_id": _supervisor_id(
+            get("supervisor"), "attributes.supervisor.value"
+        ),
+        "department": _org_unit(get("department"), "attributes.department.value"),
+        "office": _org_unit(get("office"), "attributes.office.value"),
+        "team": _org_unit(get("team"), "attributes.team.value"),
+        "subcompany": _org_unit(get("subcompany"), "attributes.subcompany.value"),
+        "created_at": _optional_datetime(
+            get("created_at"), "attributes.created_at.value"
+        ),
+        "last_modified_at": _optional_datetime(
+            get("last_modified_at"), "attributes.last_modified_at.value"
+        ),
+        "custom_attributes": _custom_attributes(raw, values),
+        "attributes": values,
+    }
+    return construct_trusted(Employee, fields, {})
+
+
+def _unwrapped(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Return every attribute's value, taken out of its wrapper (see `unwrap`)."""
+    # The wrapper check is written out for dicts, which decoded JSON is made of,
+    # because a call of `unwrap` for each of some 40 attributes costs more.
+    return {
+        key: wrapper["value"]
+        if type(wrapper) is dict and "value" in wrapper and "label" in wrapper
+        else unwrap(wrapper)
+        for key, wrapper in raw.items()
+    }
+
+
+def _optional_decimal(value: object, location: str) -> Decimal | None:
+    return None if is_empty(value) else parse_decimal(value, location)
+
+
+def _optional_date(value: object, location: str) -> date | None:
+    if type(value) is str:
+        parsed = try_date_as_written(value)
+        if parsed is not None:
+            return parsed
+    return None if is_empty(value) else parse_date_as_written(value, location)
+
+
+def _optional_datetime(value: object, location: str) -> datetime | None:
+    if type(value) is str:
+        parsed = try_common_datetime(value)
+        if parsed is not None:
+            return parsed
+    return None if is_empty(value) else parse_datetime(value, location)
+
+
+def _is_text_or_none(value: object) -> bool:
+    """Tell whether `parse_optional_str` returns `value` unchanged."""
+    return value is None or (type(value) is str and bool(value.strip()))
+
+
+def _org_unit(value: object, location: str) -> OrgUnit | None:
+    if type(value) is dict:
+        attributes = value.get("attributes")
+        if type(attributes) is dict:
+            unit_id = attributes.get("id")
+            name = attributes.get("name")
+            unit_type = value.get("type")
+            if (
+                type(unit_id) is int
+                and _is_text_or_none(name)
+                and (unit_type is None or type(unit_type) is str)
+            ):
+                return construct_trusted(
+                    OrgUnit, {"id": unit_id, "name": name, "type": unit_type}, {}
+                )
+    return None if is_empty(value) else _parse_org_unit(value, location)
+
+
+def _holiday_calendar(value: object, location: str) -> HolidayCalendar | None:
+    if type(value) is dict:
+        attributes = value.get("attributes")
+        if type(attributes) is dict:
+            calendar_id = attributes.get("id")
+            name = attributes.get("name")
+            country = attributes.get("country")
+            state = attributes.get("state")
+            if (
+                type(calendar_id) is int
+                and _is_text_or_none(name)
+                and _is_text_or_none(country)
+                and _is_text_or_none(state)
+            ):
+                return construct_trusted(
+                    HolidayCalendar,
+                    {
+                        "id": calendar_id,
+                        "name": name,
+                        "country": country,
+                        "state": state,
+                    },
+                    {},
+                )
+    return None if is_empty(value) else _parse_holiday_calendar(value, location)
+
+
+def _supervisor_id(value: object, location: str) -> int | None:
+    if type(value) is dict:
+        attributes = value.get("attributes")
+        if type(attributes) is dict:
+            supervisor_id = unwrap(attributes.get("id"))
+            if type(supervisor_id) is int:
+                return supervisor_id
+    return None if is_empty(value) else _parse_supervisor_id(value, location)
 
 
 def _parse_org_unit(value: object, location: str) -> OrgUnit:
@@ -202,17 +316,26 @@ def _parse_supervisor_id(value: object, location: str) -> int:
     return parse_int(value, location)
 
 
-def _custom_attributes(raw: Mapping[str, Any]) -> dict[str, Any]:
+def _custom_attributes(
+    raw: Mapping[str, Any], values: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Collect the `dynamic_<n>` attributes by label.
+
+    `values` contains the unwrapped values of `raw`.
+    """
     custom: dict[str, Any] = {}
     for key, wrapper in raw.items():
         if not key.startswith("dynamic_"):
             continue
-        label = wrapper.get("label") if isinstance(wrapper, Mapping) else None
-        attribute_type = wrapper.get("type") if isinstance(wrapper, Mapping) else None
+        if type(wrapper) is dict or isinstance(wrapper, Mapping):
+            label = wrapper.get("label")
+            attribute_type = wrapper.get("type")
+        else:
+            label = attribute_type = None
         name = label if isinstance(label, str) and label else key
         if name in custom:
             name = f"{name} ({key})"
-        custom[name] = _custom_value(unwrap(wrapper), attribute_type)
+        custom[name] = _custom_value(values[key], attribute_type)
     return custom
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from personio_sdk.models._base import PersonioModel, extra_fields
+from personio_sdk.models._base import PersonioModel, construct_trusted
 from personio_sdk.models._parse import (
     FieldError,
     attributes_of,
@@ -98,30 +98,86 @@ class WorkSchedule(PersonioModel):
         if is_empty(value):
             if weekly_hours is None:
                 return None
-            return cls(weekly_hours=weekly_hours)
+            return _construct(cls, {**_NO_SCHEDULE, "weekly_hours": weekly_hours}, {})
         attributes = attributes_of(value, location)
-        where = (
-            f"{location}.attributes" if "attributes" in _mapping(value) else location
-        )
-        days = {
-            day: _parse_day(attributes.get(day), f"{where}.{day}") for day in WEEKDAYS
-        }
-        known = [duration for duration in days.values() if duration is not None]
-        if weekly_hours is None and len(known) == len(WEEKDAYS):
-            weekly_hours = _weekly_hours(known, where)
-        valid_from_raw = attributes.get("valid_from")
-        schedule_id = attributes.get("id")
-        extra = extra_fields(attributes, WorkSchedule)
-        return cls(
-            id=None if is_empty(schedule_id) else parse_int(schedule_id, f"{where}.id"),
-            name=parse_optional_str(attributes.get("name"), f"{where}.name"),
-            valid_from=None
-            if is_empty(valid_from_raw)
-            else parse_date_as_written(valid_from_raw, f"{where}.valid_from"),
-            weekly_hours=weekly_hours,
-            **days,
-            **extra,
-        )
+        try:
+            return _from_attributes(cls, attributes, weekly_hours)
+        except FieldError as exc:
+            raise _located_in(value, location, exc) from None
+
+
+# The fields of a schedule built from `weekly_working_hours` alone.
+_NO_SCHEDULE: Mapping[str, None] = dict.fromkeys(WorkSchedule.model_fields)
+_FIELD_NAMES = frozenset(WorkSchedule.model_fields)
+
+
+def _from_attributes(
+    cls: type[WorkSchedule],
+    attributes: Mapping[str, Any],
+    weekly_hours: Decimal | None,
+) -> WorkSchedule:
+    """Build a schedule from its attributes.
+
+    FieldError locations are relative to the attributes (`monday`, `id`), so that
+    the common case builds no location strings.
+    """
+    get = attributes.get
+    days = [_parse_day(get(day), day) for day in WEEKDAYS]
+    known = [duration for duration in days if duration is not None]
+    if weekly_hours is None and len(known) == len(WEEKDAYS):
+        weekly_hours = _weekly_hours(known, "")
+    schedule_id = get("id")
+    if type(schedule_id) is not int:
+        schedule_id = None if is_empty(schedule_id) else parse_int(schedule_id, "id")
+    valid_from = get("valid_from")
+    values: dict[str, Any] = {
+        "id": schedule_id,
+        "name": parse_optional_str(get("name"), "name"),
+        "valid_from": None
+        if is_empty(valid_from)
+        else parse_date_as_written(valid_from, "valid_from"),
+    }
+    values.update(zip(WEEKDAYS, days, strict=True))
+    values["weekly_hours"] = weekly_hours
+    return _construct(cls, values, _extra_attributes(attributes))
+
+
+def _construct(
+    cls: type[WorkSchedule], values: dict[str, Any], extra: dict[str, Any]
+) -> WorkSchedule:
+    """Build `cls` from converted values, without validating them where that is safe."""
+    weekly_hours = values["weekly_hours"]
+    if cls is not WorkSchedule or (
+        weekly_hours is not None
+        and (type(weekly_hours) is not Decimal or not weekly_hours.is_finite())
+    ):
+        # A subclass may declare more fields than `values` has. A caller may pass
+        # weekly hours of another type, which pydantic converts, and a JSON
+        # `Infinity` becomes an infinite Decimal, which pydantic rejects.
+        return cls(**values, **extra)
+    return construct_trusted(WorkSchedule, values, extra)
+
+
+def _extra_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the attributes that are not fields, to keep them as extras.
+
+    Names that pydantic reserves (`model_...`) are left out.
+    """
+    unknown = attributes.keys() - _FIELD_NAMES
+    if not unknown:
+        return {}
+    return {
+        key: value
+        for key, value in attributes.items()
+        if key in unknown and not key.startswith("model_")
+    }
+
+
+def _located_in(value: object, location: str, error: FieldError) -> FieldError:
+    """Prefix the relative location of `error` with the schedule's location."""
+    where = f"{location}.attributes" if "attributes" in _mapping(value) else location
+    inner = f"{where}.{error.location}" if error.location else where
+    return FieldError(inner, error.expected)
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
