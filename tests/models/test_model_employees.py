@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -277,3 +278,73 @@ def test_model_is_frozen() -> None:
     parsed = Employee.from_api(employee(id=5))
     with pytest.raises(ValueError, match="frozen"):
         parsed.id = 6  # type: ignore[misc]
+
+
+def test_infinite_weekly_hours_raise() -> None:
+    # Python's json module decodes a bare `Infinity` to a float.
+    with pytest.raises(ResponseValidationError):
+        Employee.from_api(employee(id=5, weekly_working_hours=math.inf))
+
+
+def test_weekly_hours_error_before_id_shape() -> None:
+    with pytest.raises(ResponseValidationError) as caught:
+        Employee.from_api(employee(id="five", weekly_working_hours="forty"))
+    assert caught.value.location == "attributes.weekly_working_hours.value"
+
+
+def test_malformed_id_names_location() -> None:
+    with pytest.raises(ResponseValidationError) as caught:
+        Employee.from_api(employee(id="five"))
+    assert caught.value.location == "attributes.id.value"
+    assert caught.value.expected == "an integer"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"),
+    [
+        ({"attributes": {"id": "3", "name": "Ops"}}, OrgUnit(id=3, name="Ops")),
+        (
+            {"id": 3, "name": "Ops", "type": "Team"},
+            OrgUnit(id=3, name="Ops", type="Team"),
+        ),
+        ("Ops", OrgUnit(name="Ops")),
+        (
+            {"type": "Office", "attributes": {"id": 3, "name": " "}},
+            OrgUnit(id=3, type="Office"),
+        ),
+        ({"type": 7, "attributes": {"id": None, "name": "Ops"}}, OrgUnit(name="Ops")),
+    ],
+)
+def test_org_unit_other_shapes(value: Any, unit: OrgUnit) -> None:
+    assert Employee.from_api(employee(id=5, office=value)).office == unit
+
+
+def test_org_unit_not_an_object_names_location() -> None:
+    with pytest.raises(ResponseValidationError) as caught:
+        Employee.from_api(employee(id=5, team=7))
+    assert caught.value.location == "attributes.team.value"
+
+
+def test_holiday_calendar_string_id() -> None:
+    value = {"attributes": {"id": "2", "name": "Bayern", "country": "DE", "state": ""}}
+    parsed = Employee.from_api(employee(id=5, holiday_calendar=value))
+    assert parsed.holiday_calendar == HolidayCalendar(id=2, name="Bayern", country="DE")
+
+
+@pytest.mark.parametrize(
+    ("value", "supervisor_id"),
+    [
+        ({"attributes": {"id": 7}}, 7),
+        ({"type": "Employee", "attributes": {"id": {"label": "ID", "value": "7"}}}, 7),
+        ("7", 7),
+    ],
+)
+def test_supervisor_shapes(value: Any, supervisor_id: int) -> None:
+    parsed = Employee.from_api(employee(id=5, supervisor=value))
+    assert parsed.supervisor_id == supervisor_id
+
+
+def test_supervisor_without_id_names_location() -> None:
+    with pytest.raises(ResponseValidationError) as caught:
+        Employee.from_api(employee(id=5, supervisor={"attributes": {"name": "Bo"}}))
+    assert caught.value.location == "attributes.supervisor.value.attributes.id.value"

@@ -10,7 +10,7 @@ import httpx
 import pydantic
 import pytest
 
-from personio_sdk.models import Absence, AbsenceType, KindResolver, _base
+from personio_sdk.models import Absence, AbsenceType, Employee, KindResolver, _base
 from personio_sdk.sandbox import Sandbox
 
 
@@ -130,3 +130,118 @@ def test_validating_fallback_refuses_a_wrong_value_type(
             },
             {},
         )
+
+
+def sandbox_employees(sandbox: Sandbox) -> Iterator[dict[str, Any]]:
+    """Yield the raw items of every employee page, 100 records a page."""
+    with httpx.Client(base_url=sandbox.url) as http:
+        token = http.post("/v1/auth", json=dict(sandbox.credentials)).json()
+        headers = {"Authorization": f"Bearer {token['data']['token']}"}
+        offset = 0
+        while True:
+            response = http.get(
+                "/v1/company/employees",
+                params={"limit": 100, "offset": offset},
+                headers=headers,
+            )
+            response.raise_for_status()
+            items = response.json()["data"]
+            yield from items
+            if len(items) < 100:
+                return
+            offset += len(items)
+
+
+def assert_unhashable_same_as_validated(model: pydantic.BaseModel) -> None:
+    """Check what `assert_same_as_validated` checks, for a model with dict fields.
+
+    Such a model has no hash, built either way.
+    """
+    validated = validated_copy(model)
+    assert model == validated
+    assert repr(model) == repr(validated)
+    assert model.model_dump() == validated.model_dump()
+    assert model.model_dump_json() == validated.model_dump_json()
+    assert model.model_fields_set == validated.model_fields_set
+    assert model.model_extra == validated.model_extra
+    assert list(model.__dict__) == list(type(model).model_fields)
+    with pytest.raises(TypeError):
+        hash(model)
+
+
+NESTED_MODELS = (
+    "work_schedule",
+    "holiday_calendar",
+    "department",
+    "office",
+    "team",
+    "subcompany",
+)
+
+
+def nested_models(employee: Employee) -> list[pydantic.BaseModel]:
+    """Return the models inside `employee` (schedule, calendar, org units)."""
+    found = [getattr(employee, name) for name in NESTED_MODELS]
+    return [model for model in found if model is not None]
+
+
+@pytest.fixture(scope="module")
+def demo_employees(personio_sandbox: Sandbox) -> list[Employee]:
+    return [Employee.from_api(item) for item in sandbox_employees(personio_sandbox)]
+
+
+def test_every_demo_employee_equals_its_validated_copy(
+    demo_employees: list[Employee],
+) -> None:
+    assert len(demo_employees) > 50
+    for employee in demo_employees:
+        assert_unhashable_same_as_validated(employee)
+
+
+def test_every_nested_demo_model_equals_its_validated_copy(
+    demo_employees: list[Employee],
+) -> None:
+    for name in NESTED_MODELS:
+        assert any(getattr(employee, name) for employee in demo_employees), name
+    for employee in demo_employees:
+        for model in nested_models(employee):
+            assert_same_as_validated(model)
+
+
+def test_demo_employees_cover_custom_and_days(
+    demo_employees: list[Employee],
+) -> None:
+    schedules = [employee.work_schedule for employee in demo_employees]
+    assert any(schedule and schedule.days_known for schedule in schedules)
+    assert any(employee.custom_attributes for employee in demo_employees)
+    assert all(employee.model_extra == {} for employee in demo_employees)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "v1-employees-list-200",
+        "v1-employee-get-200",
+        "v1-employee-get-200.old-tenant",
+    ],
+)
+def test_validating_fallback_builds_the_same_employees(
+    monkeypatch: pytest.MonkeyPatch,
+    payload: Callable[[str], Any],
+    name: str,
+) -> None:
+    data = payload(name)["data"]
+    items = data if isinstance(data, list) else [data]
+    trusted = [Employee.from_api(item) for item in items]
+    monkeypatch.setattr(_base, "_TRUSTED_CONSTRUCTION", False)
+    validated = [Employee.from_api(item) for item in items]
+    assert trusted == validated
+    assert [repr(employee) for employee in trusted] == [
+        repr(employee) for employee in validated
+    ]
+    assert [employee.model_dump() for employee in trusted] == [
+        employee.model_dump() for employee in validated
+    ]
+    assert [nested_models(employee) for employee in trusted] == [
+        nested_models(employee) for employee in validated
+    ]

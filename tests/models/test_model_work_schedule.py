@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pydantic
 import pytest
 
 from personio_sdk.models import WorkSchedule
@@ -122,3 +123,43 @@ def test_valid_from_and_extra_fields_kept() -> None:
     assert parsed is not None
     assert parsed.valid_from == date(2026, 1, 1)
     assert parsed.model_extra == {"extra": 1}
+
+
+def test_unenveloped_bad_day_location() -> None:
+    with pytest.raises(FieldError) as caught:
+        WorkSchedule.from_api({"monday": "eight"})
+    assert caught.value.location == "work_schedule.monday"
+
+
+def test_weekly_sum_overflow_names_schedule() -> None:
+    # Each day fits in a timedelta (about 146 million days), but their sum does not.
+    with pytest.raises(FieldError) as caught:
+        schedule(*["PT3500000000H"] * 7)
+    assert caught.value.location == "work_schedule.attributes"
+    assert caught.value.expected == "durations of a day"
+
+
+def test_weekly_hours_of_other_type_converted() -> None:
+    parsed = WorkSchedule.from_api("", weekly_hours=40)  # type: ignore[arg-type]
+    assert parsed is not None
+    assert type(parsed.weekly_hours) is Decimal
+    assert parsed.weekly_hours == Decimal(40)
+
+
+@pytest.mark.parametrize("hours", [Decimal("Infinity"), Decimal("NaN")])
+def test_non_finite_weekly_hours_rejected(hours: Decimal) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        WorkSchedule.from_api({"attributes": {"monday": "08:00"}}, weekly_hours=hours)
+
+
+class NightSchedule(WorkSchedule):
+    shift: str | None = None
+
+
+def test_subclass_builds_its_own_fields() -> None:
+    parsed = NightSchedule.from_api(
+        {"attributes": {"monday": "08:00", "shift": "night"}}
+    )
+    assert isinstance(parsed, NightSchedule)
+    assert parsed.shift == "night"
+    assert parsed.monday == timedelta(hours=8)
