@@ -342,6 +342,9 @@ def _custom_attributes(
 def _custom_value(value: object, attribute_type: object) -> object:
     """Convert a custom value by its declared type, keeping it as sent if it does not
     parse: custom attributes must never make an employee unreadable."""
+    if attribute_type == "standard" and type(value) is str:
+        # Text, the most common type, is kept as sent.
+        return value if value.strip() else None
     if attribute_type in _TAG_TYPES:
         try:
             return parse_tags(value, "")

@@ -185,7 +185,11 @@ def _mapping(value: object) -> Mapping[str, Any]:
 
 
 def _parse_day(value: object, location: str) -> timedelta | None:
-    if is_empty(value):
+    # Strings, the shape Personio sends, are checked inline to save a call per day.
+    if type(value) is str:
+        if not value.strip():
+            return None
+    elif is_empty(value):
         return None
     try:
         return parse_duration(value, location)
