@@ -17,6 +17,7 @@ class Page:
 
     items: list[Mapping[str, Any]]
     ids: tuple[object, ...]
+    unique_ids: frozenset[object]
     total_elements: int | None
     total_pages: int | None
 
@@ -34,29 +35,44 @@ def parse_page(
     data = body.get("data")
     if not isinstance(data, list):
         raise ResponseValidationError(path=path, location="data", expected="a list")
-    ids: list[object] = []
+    try:
+        ids = tuple(map(item_id, data))
+        unique_ids = frozenset(ids)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # Some item is not an object or has no hashable id: find the first one, in
+        # order, for the error.
+        _raise_for_first_bad_item(data, path=path, item_id=item_id)
+        raise ResponseValidationError(
+            path=path, location="data", expected="objects with an id"
+        ) from None
+    metadata = body.get("metadata")
+    if not isinstance(metadata, Mapping):
+        metadata = {}
+    return Page(
+        items=data,
+        ids=ids,
+        unique_ids=unique_ids,
+        total_elements=_count(metadata.get("total_elements")),
+        total_pages=_count(metadata.get("total_pages")),
+    )
+
+
+def _raise_for_first_bad_item(
+    data: list[Any], *, path: str, item_id: Callable[[Mapping[str, Any]], object]
+) -> None:
+    """Raise ResponseValidationError for the first item that is not an object with
+    a hashable id; return when every item is one."""
     for index, item in enumerate(data):
         if not isinstance(item, Mapping):
             raise ResponseValidationError(
                 path=path, location=f"data[{index}]", expected="an object"
             )
         try:
-            identifier = item_id(item)
-            hash(identifier)
+            hash(item_id(item))
         except (KeyError, TypeError, ValueError, AttributeError):
             raise ResponseValidationError(
                 path=path, location=f"data[{index}]", expected="an item with an id"
             ) from None
-        ids.append(identifier)
-    metadata = body.get("metadata")
-    if not isinstance(metadata, Mapping):
-        metadata = {}
-    return Page(
-        items=data,
-        ids=tuple(ids),
-        total_elements=_count(metadata.get("total_elements")),
-        total_pages=_count(metadata.get("total_pages")),
-    )
 
 
 def _count(value: Any) -> int | None:

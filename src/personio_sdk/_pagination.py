@@ -11,9 +11,11 @@ iterator trusts no style blindly: it drops ids it already yielded, stops once
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from personio_sdk import _constants as constants
@@ -25,7 +27,7 @@ from personio_sdk._pages import Page, parse_page
 if TYPE_CHECKING:
     from personio_sdk._transport import Transport
 
-__all__ = ["PageStyle", "chunked", "first_request", "iter_items"]
+__all__ = ["PageStyle", "chunked", "first_request", "iter_items", "iter_pages"]
 
 Params = Sequence[tuple[str, str | int]]
 T = TypeVar("T")
@@ -71,6 +73,40 @@ def iter_items(
 ) -> Iterator[Mapping[str, Any]]:
     """Yield each raw item of `data` across all pages, lazily.
 
+    The items of `iter_pages`, one by one; see there for the rules.
+    """
+    pages = iter_pages(
+        transport,
+        path,
+        params=params,
+        style=style,
+        page_size=page_size,
+        item_id=item_id,
+        source=source,
+    )
+    return _flatten(pages)
+
+
+def _flatten(pages: Generator[list[T], None, None]) -> Iterator[T]:
+    # A generator rather than itertools.chain: closing it closes `pages` at once,
+    # which ends the listing's requests sent ahead.
+    with contextlib.closing(pages):
+        for items in pages:
+            yield from items
+
+
+def iter_pages(
+    transport: Transport,
+    path: str,
+    *,
+    params: Params = (),
+    style: PageStyle,
+    page_size: int,
+    item_id: Callable[[Mapping[str, Any]], object],
+    source: PageSource | None = None,
+) -> Generator[list[Mapping[str, Any]], None, None]:
+    """Yield the raw items of `data` page by page, lazily; empty lists are skipped.
+
     Each id (from `item_id`) is yielded once. `params` must not contain `limit` or
     `offset`, which the iterator sets; `page_size` is lowered to the endpoint's
     maximum where Personio has one (100 for employees).
@@ -97,6 +133,10 @@ def iter_items(
     - equal to the third id (or new, when the first page had two records): `offset`
       is a page number from 0, so the listing goes on with page 1;
     - anything else raises `PaginationError`.
+
+    A caller that handles a page at once saves the per-record cost of a generator
+    between the pager and itself, which is measurable on listings of 100,000s of
+    records.
 
     Raises `ResponseValidationError` when a response lacks a `data` list or an item
     lacks an id, and the errors of `Transport.get`.
@@ -133,23 +173,25 @@ def _checked_limit(path: str, params: Params, page_size: int) -> int:
 
 
 class _RecentIds:
-    """The ids of the most recent records of a listing, oldest dropped first.
+    """The ids of the records of the most recent pages of a listing.
 
-    Membership is checked against at most `capacity` ids, so a listing of any
-    length keeps a bounded set.
+    The ids of at most `pages` pages are kept, the oldest page dropped first, so a
+    listing of any length keeps a bounded set.
     """
 
-    def __init__(self, capacity: int) -> None:
-        self._capacity = capacity
-        self._ids: dict[object, None] = {}
+    def __init__(self, pages: int) -> None:
+        self._pages: deque[frozenset[object]] = deque(maxlen=pages)
 
     def __contains__(self, item_id: object) -> bool:
-        return item_id in self._ids
+        return any(item_id in page for page in self._pages)
 
-    def add(self, item_id: object) -> None:
-        self._ids[item_id] = None
-        if len(self._ids) > self._capacity:
-            del self._ids[next(iter(self._ids))]
+    def isdisjoint(self, ids: frozenset[object]) -> bool:
+        """Tell whether none of `ids` is among the remembered ids."""
+        return all(ids.isdisjoint(page) for page in self._pages)
+
+    def add_page(self, ids: frozenset[object]) -> None:
+        """Remember the ids of one page, forgetting the oldest page when full."""
+        self._pages.append(ids)
 
 
 class _Listing:
@@ -169,14 +211,14 @@ class _Listing:
         self._limit = limit
         self._last_limit = limit
         self._item_id = item_id
-        self._seen = _RecentIds(limit * constants.DEDUPLICATION_WINDOW_PAGES)
+        self._seen = _RecentIds(constants.DEDUPLICATION_WINDOW_PAGES)
         self._yielded = 0
         self._total: int | None = None
         self._total_pages: int | None = None
         self._pages = 0
         self._max_pages = constants.MAX_PAGES
 
-    def run(self, style: PageStyle) -> Iterator[Mapping[str, Any]]:
+    def run(self, style: PageStyle) -> Generator[list[Mapping[str, Any]], None, None]:
         try:
             if style is PageStyle.RECORD_OFFSET:
                 yield from self._walk(offset=0, by_records=True, first_page_offset=0)
@@ -194,7 +236,7 @@ class _Listing:
         by_records: bool,
         first_page_offset: int,
         after_first: bool = False,
-    ) -> Iterator[Mapping[str, Any]]:
+    ) -> Iterator[list[Mapping[str, Any]]]:
         """Request pages from `offset` on until one of the stop rules applies."""
         if after_first:
             self._predict(offset, by_records, first_page_offset)
@@ -214,7 +256,7 @@ class _Listing:
                     by_records,
                     first_page_offset,
                 )
-            yield from self._emit(page)
+            yield from self._new_items(page)
             if self._finished(page):
                 return
             if not by_records and self._total_pages is not None:
@@ -245,11 +287,11 @@ class _Listing:
             for planned in offsets[:budget]
         )
 
-    def _detect(self) -> Iterator[Mapping[str, Any]]:
+    def _detect(self) -> Iterator[list[Mapping[str, Any]]]:
         first = self._fetch(0, self._limit)
         if not first.items:
             return
-        yield from self._emit(first)
+        yield from self._new_items(first)
         if self._finished(first):
             return
         if self._total_pages is not None and self._total_pages <= 1:
@@ -266,7 +308,7 @@ class _Listing:
 
         style = self._style_from_probe(first_ids, probe.ids[0])
         logger.debug("GET %s pages by %s", self._path, style)
-        yield from self._emit(probe)
+        yield from self._new_items(probe)
         if self._finished(probe):
             return
 
@@ -341,7 +383,7 @@ class _Listing:
             self._max_pages = announced + constants.EXTRA_PAGES + 1
 
     def _has_new_id(self, page: Page) -> bool:
-        return any(item_id not in self._seen for item_id in page.ids)
+        return any(item_id not in self._seen for item_id in page.unique_ids)
 
     def _no_progress(self, page: Page, offset: int) -> None:
         """Stop quietly for a short page with no new id, raise for a full one."""
@@ -360,13 +402,26 @@ class _Listing:
             path=self._path,
         )
 
-    def _emit(self, page: Page) -> Iterator[Mapping[str, Any]]:
-        for item, item_id in zip(page.items, page.ids, strict=True):
-            if item_id in self._seen:
-                continue
-            self._seen.add(item_id)
-            self._yielded += 1
-            yield item
+    def _new_items(self, page: Page) -> Iterator[list[Mapping[str, Any]]]:
+        """Yield the items of `page` whose ids have not come yet, as one list.
+
+        Nothing is yielded when every item is a repeat.
+        """
+        ids = page.unique_ids
+        if len(ids) == len(page.ids) and self._seen.isdisjoint(ids):
+            # The usual page: no id repeats, so every item is new.
+            new_items = page.items
+        else:
+            new_items = []
+            kept: set[object] = set()
+            for item, item_id in zip(page.items, page.ids, strict=True):
+                if item_id not in kept and item_id not in self._seen:
+                    kept.add(item_id)
+                    new_items.append(item)
+        self._seen.add_page(ids)
+        self._yielded += len(new_items)
+        if new_items:
+            yield new_items
 
     def _finished(self, page: Page) -> bool:
         if len(page.items) > self._limit:

@@ -485,10 +485,19 @@ def test_chunked_splits_ids() -> None:
     ]
 
 
-def test_recent_ids_keep_at_most_capacity() -> None:
+def test_recent_ids_keep_the_ids_of_the_last_pages_only() -> None:
     from personio_sdk._pagination import _RecentIds
 
     recent = _RecentIds(3)
-    for item_id in range(10):
-        recent.add(item_id)
-    assert [item_id for item_id in range(10) if item_id in recent] == [7, 8, 9]
+    for page in range(10):
+        recent.add_page(frozenset({page * 2, page * 2 + 1}))
+    assert [item_id for item_id in range(20) if item_id in recent] == [
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+    ]
+    assert recent.isdisjoint(frozenset({0, 13}))
+    assert not recent.isdisjoint(frozenset({0, 14}))

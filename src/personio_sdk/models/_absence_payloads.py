@@ -49,6 +49,11 @@ _PERIOD_CONSUMED = frozenset(Absence.model_fields).union(
 )
 
 
+# The names of the extras by the consumed names and a record's attribute names.
+_EXTRA_NAMES: dict[tuple[frozenset[str], tuple[str, ...]], tuple[str, ...]] = {}
+_EXTRA_NAMES_MAX = 1024
+
+
 def build_time_off(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
     """Parse a day-based `TimeOffPeriod` item; dates are taken as written."""
     attributes = attributes_of(item, "")
@@ -298,6 +303,15 @@ def _nested_attributes(value: object, location: str) -> Mapping[str, Any]:
 
 
 def _employee_id(value: object, location: str) -> int:
+    if type(value) is dict:
+        # The shape Personio sends: {"attributes": {"id": {"label", "value"}}}.
+        attributes = value.get("attributes")
+        if type(attributes) is dict:
+            raw = attributes.get("id")
+            if type(raw) is int:
+                return raw
+            if type(raw) is dict and "label" in raw and type(raw.get("value")) is int:
+                return int(raw["value"])
     attributes = _nested_attributes(value, location)
     raw = attributes.get("id")
     identifier = unwrap(raw)
@@ -331,14 +345,19 @@ def _extras(attributes: Mapping[str, Any], consumed: frozenset[str]) -> dict[str
 
     Names that pydantic reserves (`model_...`) are left out.
     """
-    unknown = attributes.keys() - consumed
-    if not unknown:
-        return {}
-    return {
-        key: value
-        for key, value in attributes.items()
-        if key in unknown and not key.startswith("model_")
-    }
+    # The records of a listing share their attribute names, so the names of the
+    # extras are worked out once per combination of names.
+    names = tuple(attributes)
+    extra_names = _EXTRA_NAMES.get((consumed, names))
+    if extra_names is None:
+        extra_names = tuple(
+            name
+            for name in names
+            if name not in consumed and not name.startswith("model_")
+        )
+        if len(_EXTRA_NAMES) < _EXTRA_NAMES_MAX:
+            _EXTRA_NAMES[consumed, names] = extra_names
+    return {name: attributes[name] for name in extra_names} if extra_names else {}
 
 
 def _required_int(value: object, location: str) -> int:

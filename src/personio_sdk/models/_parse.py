@@ -316,17 +316,14 @@ def try_common_datetime(text: str) -> datetime | None:
     if match is None:
         return None
     try:
+        # Both give `timezone.utc` for `Z` and zero offsets: fromisoformat uses the
+        # module's UTC instance for a zero offset.
         if _FROMISOFORMAT_READS_OFFSETS:
-            parsed = datetime.fromisoformat(text)
-        else:
-            parsed = _datetime_from_fields(match)
+            return datetime.fromisoformat(text)
+        return _datetime_from_fields(match)
     except ValueError:
         # An invalid day such as 2026-02-30; dateutil raises the error.
         return None
-    zone = parsed.tzinfo
-    if zone is not None and zone is not timezone.utc and not parsed.utcoffset():
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed
 
 
 def _datetime_from_fields(match: re.Match[str]) -> datetime:

@@ -9,11 +9,24 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import pydantic
+
 from personio_sdk import _constants as constants
 from personio_sdk._concurrent import PageSource, Prefetcher
 from personio_sdk._errors import NotFoundError
-from personio_sdk._pagination import PageStyle, first_request, iter_items
-from personio_sdk.models.absences import Absence
+from personio_sdk._pagination import (
+    PageStyle,
+    first_request,
+    iter_items,
+    iter_pages,
+)
+from personio_sdk.models._absence_payloads import (
+    build_absence_period,
+    build_time_off,
+)
+from personio_sdk.models._base import invalid_payload
+from personio_sdk.models._parse import FieldError
+from personio_sdk.models.absences import Absence, KindResolver
 from personio_sdk.models.status import AbsenceStatus
 from personio_sdk.resources._absence_query import AbsenceQuery
 from personio_sdk.resources._common import check_positive_id, data_object
@@ -139,18 +152,14 @@ class AbsencesResource:
                 style=PageStyle.PAGE_NUMBER,
                 page_size=constants.TIME_OFFS_PAGE_SIZE,
                 params=query.time_off_params,
-                parse=lambda item, where: Absence.from_time_off(
-                    item, resolver, path=TIME_OFFS_PATH, location=where
-                ),
+                build=build_time_off,
             ),
             _Endpoint(
                 path=ABSENCE_PERIODS_PATH,
                 style=PageStyle.DETECT,
                 page_size=constants.ABSENCE_PERIODS_PAGE_SIZE,
                 params=query.absence_period_params,
-                parse=lambda item, where: Absence.from_absence_period(
-                    item, resolver, path=ABSENCE_PERIODS_PATH, location=where
-                ),
+                build=build_absence_period,
             ),
         )
         with Prefetcher(
@@ -177,6 +186,7 @@ class AbsencesResource:
             for endpoint in endpoints:
                 yield from self._read(
                     query,
+                    resolver,
                     endpoint,
                     [
                         (chunk, params, source)
@@ -188,9 +198,11 @@ class AbsencesResource:
     def _read(
         self,
         query: AbsenceQuery,
+        resolver: KindResolver,
         endpoint: _Endpoint,
         listings: builtins.list[tuple[tuple[int, ...] | None, Params, PageSource]],
     ) -> Iterator[Absence]:
+        build, accepts = endpoint.build, query.accepts
         for chunk, params, source in listings:
             # Each absence belongs to one employee and so to one chunk. A record of
             # an employee outside the chunk (a server ignoring `employees[]`) is
@@ -198,7 +210,7 @@ class AbsencesResource:
             # within one listing are dropped by the pager. Together this yields
             # each absence once without keeping every id seen so far.
             owners = None if chunk is None else frozenset(chunk)
-            items = iter_items(
+            pages = iter_pages(
                 self._transport,
                 endpoint.path,
                 params=params,
@@ -209,12 +221,20 @@ class AbsencesResource:
             )
             # NOTE: the index in error locations counts items across pages of one
             # request, so on later pages it exceeds the position within `data`.
-            for index, item in enumerate(items):
-                absence = endpoint.parse(item, f"data[{index}]")
-                if owners is not None and absence.employee_id not in owners:
-                    continue
-                if query.accepts(absence):
-                    yield absence
+            index = 0
+            for items in pages:
+                for item in items:
+                    try:
+                        absence = build(item, resolver)
+                    except (FieldError, pydantic.ValidationError) as exc:
+                        raise invalid_payload(
+                            exc, path=endpoint.path, location=f"data[{index}]"
+                        ) from None
+                    index += 1
+                    if owners is not None and absence.employee_id not in owners:
+                        continue
+                    if accepts(absence):
+                        yield absence
 
 
 @dataclass(frozen=True)
@@ -226,7 +246,8 @@ class _Endpoint:
     style: PageStyle
     page_size: int
     params: Callable[[tuple[int, ...] | None], Params]
-    parse: Callable[[Mapping[str, Any], str], Absence]
+    build: Callable[[Mapping[str, Any], KindResolver], Absence]
+    """Builds an absence from a raw item; raises FieldError or ValidationError."""
 
 
 def _item_id(item: Mapping[str, Any]) -> object:
