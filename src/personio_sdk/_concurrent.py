@@ -32,7 +32,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from personio_sdk import _constants as constants
-from personio_sdk._errors import ConfigurationError
+from personio_sdk._errors import ConfigurationError, strip_query
+from personio_sdk._transport import decode_body
 
 if TYPE_CHECKING:
     from personio_sdk._transport import Transport
@@ -188,7 +189,8 @@ class Prefetcher:
             # Every worker is busy, and the first to finish sends this request.
             wait(in_flight, return_when=FIRST_COMPLETED)
         try:
-            return future.result()
+            # Decoded here rather than on the pool thread: see Transport.get_content.
+            return decode_body(future.result(), path=strip_query(request[0]))
         finally:
             with self._lock:
                 self._sent.pop(key, None)
@@ -275,7 +277,9 @@ class Prefetcher:
                 max_workers=self._workers, thread_name_prefix="personio-listing"
             )
         path, params = request
-        future = self._pool.submit(self._transport.get, path, params=list(params))
+        future = self._pool.submit(
+            self._transport.get_content, path, params=list(params)
+        )
         self._in_flight.add(future)
         return future
 

