@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -324,9 +325,8 @@ def _custom_attributes(
     `values` contains the unwrapped values of `raw`.
     """
     custom: dict[str, Any] = {}
-    for key, wrapper in raw.items():
-        if not key.startswith("dynamic_"):
-            continue
+    for key in _dynamic_keys(tuple(raw)):
+        wrapper = raw[key]
         if type(wrapper) is dict or isinstance(wrapper, Mapping):
             label = wrapper.get("label")
             attribute_type = wrapper.get("type")
@@ -337,6 +337,16 @@ def _custom_attributes(
             name = f"{name} ({key})"
         custom[name] = _custom_value(values[key], attribute_type)
     return custom
+
+
+@functools.lru_cache(maxsize=256)
+def _dynamic_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the `dynamic_<n>` keys among `keys`, in order.
+
+    The employees of a listing share their attribute keys, so the keys are checked
+    once per combination rather than once per employee.
+    """
+    return tuple(key for key in keys if key.startswith("dynamic_"))
 
 
 def _custom_value(value: object, attribute_type: object) -> object:
