@@ -26,7 +26,7 @@ import _common
 import httpx
 
 import personio_sdk
-from personio_sdk._transport import decode_body
+from personio_sdk._json import decode_body
 from personio_sdk.models import Absence, AbsenceType, Employee, KindResolver
 from personio_sdk.sandbox import Sandbox
 

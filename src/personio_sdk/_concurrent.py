@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from personio_sdk import _constants as constants
 from personio_sdk._errors import ConfigurationError, strip_query
-from personio_sdk._transport import decode_body
+from personio_sdk._json import decode_body
 
 if TYPE_CHECKING:
     from personio_sdk._transport import Transport

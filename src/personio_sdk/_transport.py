@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
-import pydantic_core
 
 from personio_sdk._auth import TokenCache
 from personio_sdk._error_body import request_id_from
@@ -19,10 +17,10 @@ from personio_sdk._errors import (
     AuthenticationError,
     ClientClosedError,
     RateLimitError,
-    ResponseValidationError,
     error_from_response,
     strip_query,
 )
+from personio_sdk._json import decode_body
 from personio_sdk._logging import logger
 from personio_sdk._ratelimit import RateLimiter
 from personio_sdk._retry import (
@@ -32,7 +30,7 @@ from personio_sdk._retry import (
     decide_status_retry,
 )
 
-__all__ = ["SendHook", "Transport", "decode_body"]
+__all__ = ["SendHook", "Transport"]
 
 Params = Sequence[tuple[str, str | int]]
 # Called as hook(method, path) right before each request is sent, retries and
@@ -342,39 +340,3 @@ def _connection_error(
             exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
         ),
     )
-
-
-def _from_json_options() -> dict[str, Any]:
-    try:
-        pydantic_core.from_json(b"{}", cache_strings="keys")
-    except TypeError:
-        # pydantic-core before 2.18 (pydantic 2.7) has no `cache_strings`.
-        return {}
-    return {"cache_strings": "keys"}
-
-
-_FROM_JSON_OPTIONS = _from_json_options()
-
-
-def decode_body(content: bytes, *, path: str) -> Any:
-    """Decode a JSON response body; None for an empty one.
-
-    Raises ResponseValidationError (location `body`) when it is not JSON.
-    """
-    if not content:
-        return None
-    try:
-        # pydantic-core's parser (pydantic's own dependency) decodes Personio's
-        # pages in about 60% of the time `json.loads` takes, and caching only the
-        # keys, which repeat on every record, is faster than caching every string.
-        return pydantic_core.from_json(content, **_FROM_JSON_OPTIONS)
-    except ValueError:
-        # It rejects a few documents `json.loads` reads: other encodings than UTF-8,
-        # lone surrogates and nesting deeper than 200 levels.
-        pass
-    try:
-        return json.loads(content)
-    except ValueError:
-        raise ResponseValidationError(
-            path=path, location="body", expected="a JSON document"
-        ) from None
