@@ -413,10 +413,10 @@ class _Listing:
             new_items = page.items
         else:
             new_items = []
-            kept: set[object] = set()
+            on_page: set[object] = set()
             for item, item_id in zip(page.items, page.ids, strict=True):
-                if item_id not in kept and item_id not in self._seen:
-                    kept.add(item_id)
+                if item_id not in on_page and item_id not in self._seen:
+                    on_page.add(item_id)
                     new_items.append(item)
         self._seen.add_page(ids)
         self._yielded += len(new_items)
