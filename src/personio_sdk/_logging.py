@@ -65,8 +65,23 @@ def configure_from_env() -> None:
             handler.setFormatter(
                 logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
             )
+            handler.addFilter(_unless_root_prints)
             logger.addHandler(handler)
             _env_handler = handler
+
+
+def _unless_root_prints(record: logging.LogRecord) -> bool:
+    """Let the `PERSONIO_LOG` handler print a record that no root handler prints.
+
+    An application that configured logging (`logging.basicConfig`) already prints
+    the SDK's records through its root handlers; printing them here too would show
+    every line twice. Records below the root handlers' levels are still printed.
+    """
+    if not logger.propagate:
+        return True
+    return not any(
+        record.levelno >= handler.level for handler in logging.getLogger().handlers
+    )
 
 
 def mask(value: str | None) -> str:

@@ -54,6 +54,43 @@ def test_personio_log_turns_on_stderr_handler(
     assert sdk_logging.logger.level == level
 
 
+def test_personio_log_handler_leaves_records_to_a_configured_root_handler(
+    monkeypatch: pytest.MonkeyPatch, env_handler_reset: None
+) -> None:
+    monkeypatch.setenv("PERSONIO_LOG", "debug")
+    sdk_logging.configure_from_env()
+    # pytest's own capture handlers are replaced by one that prints INFO and up.
+    monkeypatch.setattr(
+        logging.getLogger(), "handlers", [logging.Handler(level=logging.INFO)]
+    )
+    info = logging.LogRecord(
+        "personio_sdk", logging.INFO, __file__, 1, "info line", None, None
+    )
+    debug = logging.LogRecord(
+        "personio_sdk", logging.DEBUG, __file__, 1, "debug line", None, None
+    )
+    env_handler = sdk_logging._env_handler
+    assert env_handler is not None
+    # The root handler prints INFO, so the SDK's handler leaves it out; DEBUG is
+    # below the root handler's level and printed by the SDK's handler only.
+    assert not env_handler.filter(info)
+    assert env_handler.filter(debug)
+
+
+def test_personio_log_handler_prints_everything_without_root_handlers(
+    monkeypatch: pytest.MonkeyPatch, env_handler_reset: None
+) -> None:
+    monkeypatch.setenv("PERSONIO_LOG", "info")
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
+    sdk_logging.configure_from_env()
+    record = logging.LogRecord(
+        "personio_sdk", logging.INFO, __file__, 1, "info line", None, None
+    )
+    env_handler = sdk_logging._env_handler
+    assert env_handler is not None
+    assert env_handler.filter(record)
+
+
 def test_without_personio_log_nothing_changes(env_handler_reset: None) -> None:
     sdk_logging.configure_from_env()
     assert sdk_logging._env_handler is None
