@@ -60,7 +60,8 @@ CITY_SUBDIVISIONS: dict[str, dict[str, tuple[str, str]]] = {
     "DE": {"augsburg": ("Augsburg", "BY")},
 }
 
-_WHAT_TO_DO = "pass the dates yourself as holidays={date: name}"
+# The calendar notes reach CLI users too, so the hint names the Python call.
+_WHAT_TO_DO = "pass the dates yourself as client.calendar(..., holidays={date: name})"
 _ISO_PREFIX = re.compile(r"^[a-z]{2} ")
 
 

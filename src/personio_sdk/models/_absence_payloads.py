@@ -22,6 +22,7 @@ from personio_sdk.models._parse import (
     try_common_datetime,
     try_date_as_written,
     unwrap,
+    zone_named,
 )
 from personio_sdk.models.absences import Absence, AbsenceDay, KindResolver
 from personio_sdk.models.status import AbsenceStatus, parse_status
@@ -155,7 +156,9 @@ def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Ab
     kind, work = resolver.decide(type_id, type_name, category)
 
     zone_name = parse_optional_str(get("timezone"), "timezone")
-    zone = _zone(zone_name)
+    # An unknown zone name is kept on the model; the dates then come from the
+    # breakdown as if no zone had been sent.
+    zone = zone_named(zone_name)
     starts_at = _as_utc(_required_datetime(get("start"), "start"))
     end_raw = get("end")
     ends_at = None if is_empty(end_raw) else _as_utc(parse_datetime(end_raw, "end"))
@@ -262,17 +265,6 @@ def _breakdown_day(entry: object) -> AbsenceDay:
     return construct_trusted(
         AbsenceDay, {"date": day, "hours": minutes / _MINUTES_PER_HOUR}, {}
     )
-
-
-def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
-    if name is None:
-        return None
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        # An unknown zone name is kept on the model; the dates then come from the
-        # breakdown as if no zone had been sent.
-        return None
 
 
 def _in_zone(instant: datetime, zone: zoneinfo.ZoneInfo, location: str) -> datetime:

@@ -11,6 +11,7 @@ import functools
 import json
 import re
 import sys
+import zoneinfo
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -33,6 +34,7 @@ __all__ = [
     "try_common_datetime",
     "try_date_as_written",
     "unwrap",
+    "zone_named",
 ]
 
 # `2017-12-27T00:00:00+0100`, `1944-09-01T00:00:00+02:00` or a plain `2025-03-03`.
@@ -359,6 +361,16 @@ def _datetime_from_fields(match: re.Match[str]) -> datetime:
         int(fraction.ljust(6, "0")) if fraction else 0,
         tzinfo=zone,
     )
+
+
+def zone_named(name: str | None) -> zoneinfo.ZoneInfo | None:
+    """Return the IANA time zone `name`, or None when it is None or unknown."""
+    if name is None:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _join(location: str, name: str) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from personio_sdk import _constants as constants
 from personio_sdk._pagination import chunked
+from personio_sdk.models._parse import zone_named
 from personio_sdk.models.absences import Absence
 from personio_sdk.models.status import AbsenceStatus, parse_status
 from personio_sdk.resources._common import (
@@ -177,15 +177,6 @@ def _updated_since(absence: Absence, since: date | datetime) -> bool:
         updated_at = updated_at.replace(tzinfo=timezone.utc)
     if isinstance(since, datetime):
         return updated_at >= since
-    zone = _zone(absence.timezone)
+    zone = zone_named(absence.timezone)
     local = updated_at.astimezone(zone) if zone is not None else updated_at
     return local.date() >= since
-
-
-def _zone(name: str | None) -> zoneinfo.ZoneInfo | None:
-    if name is None:
-        return None
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
