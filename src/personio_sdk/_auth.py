@@ -12,6 +12,7 @@ import httpx
 
 from personio_sdk import _constants as constants
 from personio_sdk._errors import (
+    CONNECTION_HINT,
     APIConnectionError,
     APITimeoutError,
     AuthenticationError,
@@ -275,7 +276,8 @@ class TokenCache:
             )
         except httpx.TransportError as exc:
             return APIConnectionError(
-                f"{method} {path} failed: connection error ({type(exc).__name__})",
+                f"{method} {path} failed: connection error ({type(exc).__name__}); "
+                f"{CONNECTION_HINT}",
                 method=method,
                 path=path,
                 broken_off=isinstance(

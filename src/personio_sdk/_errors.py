@@ -180,6 +180,10 @@ class ServerError(APIStatusError):
     """Personio failed with a 5xx status."""
 
 
+# The end of connection error messages: what a caller can check.
+CONNECTION_HINT = "check base_url and that this machine can reach it"
+
+
 class APIConnectionError(PersonioError):
     """The request did not get a complete response (connection failed or was cut).
 

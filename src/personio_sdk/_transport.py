@@ -11,6 +11,7 @@ import httpx
 from personio_sdk._auth import TokenCache
 from personio_sdk._error_body import request_id_from
 from personio_sdk._errors import (
+    CONNECTION_HINT,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -333,7 +334,7 @@ def _connection_error(
         )
     return APIConnectionError(
         f"{method} {path} failed with a connection error ({name}) "
-        f"after {attempts} attempt(s)",
+        f"after {attempts} attempt(s); {CONNECTION_HINT}",
         method=method,
         path=path,
         broken_off=isinstance(

@@ -268,7 +268,7 @@ def test_token_connection_errors_raise_after_retries(
     client: PersonioClient, auth_route: respx.Route
 ) -> None:
     auth_route.mock(side_effect=httpx.ConnectError("refused"))
-    with pytest.raises(APIConnectionError):
+    with pytest.raises(APIConnectionError, match="check base_url"):
         client._token_cache.get_token()
     assert auth_route.call_count == 3
 

@@ -247,6 +247,7 @@ def test_connection_errors_out_of_retries_raise_connection_error(
     assert route.call_count == 4
     assert not isinstance(caught.value, APITimeoutError)
     assert caught.value.__cause__ is None
+    assert "check base_url" in str(caught.value)
 
 
 def test_timeouts_out_of_retries_raise_timeout_error(
