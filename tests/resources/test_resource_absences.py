@@ -341,6 +341,24 @@ def test_get_uuid_uses_filter(
     assert request.url.params.get_list("absence_periods[]") == [PERIOD_ID]
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        PERIOD_ID.upper(),
+        PERIOD_ID.replace("-", ""),
+        f"{{{PERIOD_ID}}}",
+        f"urn:uuid:{PERIOD_ID}",
+    ],
+)
+def test_get_uuid_sends_the_lower_case_hyphenated_form(
+    api: respx.MockRouter, absences: AbsencesResource, spelling: str
+) -> None:
+    serve(api, periods=[period_item(PERIOD_ID)])
+    assert absences.get(spelling).id == PERIOD_ID
+    request = data_requests(api, PERIODS)[0]
+    assert request.url.params.get_list("absence_periods[]") == [PERIOD_ID]
+
+
 def test_get_uuid_not_found(api: respx.MockRouter, absences: AbsencesResource) -> None:
     serve(api)
     with pytest.raises(NotFoundError, match=PERIOD_ID):

@@ -272,7 +272,9 @@ def _parse_absence_id(value: object) -> int | str:
     if text.isdigit():
         return check_positive_id(int(text), "absence_id")
     try:
-        uuid.UUID(text)
+        parsed = uuid.UUID(text)
     except ValueError:
         raise ValueError(f"{expected}, got {value!r}") from None
-    return text
+    # Personio writes UUIDs in lower case with hyphens; the filter is sent that way,
+    # whatever spelling the caller used (upper case, braces, `urn:uuid:`).
+    return str(parsed)
