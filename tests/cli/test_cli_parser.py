@@ -134,6 +134,11 @@ def test_status_repeats() -> None:
     assert args.status == ["approved", "pending"]
 
 
+def test_status_ignores_letter_case() -> None:
+    # The library reads APPROVED (v2 spelling) as approved, and so does the CLI.
+    assert parse("absences", "--status", "APPROVED").status == ["approved"]
+
+
 def test_status_rejects_unknown_value() -> None:
     with pytest.raises(UsageError, match="invalid choice: 'open'"):
         parse("absences", "--status", "open")

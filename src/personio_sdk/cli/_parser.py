@@ -240,6 +240,7 @@ def build_parser(
     absences.add_argument(
         "--status",
         action="append",
+        type=str.lower,
         choices=STATUSES,
         help="absence status to include; repeat for several (default: approved)",
     )
