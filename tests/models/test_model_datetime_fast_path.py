@@ -75,6 +75,10 @@ def test_fast_datetime_equals_dateutil(reads_offsets: bool, text: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_parse, "_FROMISOFORMAT_READS_OFFSETS", reads_offsets)
         expected, actual = dateutil_result(text), fast_result(text)
+    if expected is None and reads_offsets and fromisoformat_reads(text):
+        # From Python 3.11 on, the fast path also reads spellings dateutil refuses.
+        assert actual == datetime.fromisoformat(text)
+        return
     assert actual == expected
     if expected is not None and actual is not None:
         assert actual.tzinfo == expected.tzinfo
@@ -124,3 +128,29 @@ def test_hour_24_goes_to_dateutil() -> None:
     assert parse_datetime("2026-04-07T24:00:00Z", "at") == datetime(
         2026, 4, 8, tzinfo=timezone.utc
     )
+
+
+SPELLINGS = [
+    f"{day}{separator}{clock}{offset}"
+    for day in ("2025-12-08", "20251208", "2025-W50-1", "2025-342")
+    for separator in ("T", " ")
+    for clock in ("10", "10:00", "1000", "10:00:00", "10:00:00.5", "10:00:00,5")
+    for offset in ("", "Z", "+01", "+0100", "+01:00", "-05:30", "+00:00", "+01:00:30")
+]
+
+
+@pytest.mark.skipif(
+    not _parse._FROMISOFORMAT_READS_OFFSETS,
+    reason="before Python 3.11 the fast path reads one shape only",
+)
+def test_fromisoformat_agrees_with_dateutil_wherever_both_read_a_spelling() -> None:
+    both = 0
+    for text in SPELLINGS:
+        expected = dateutil_result(text)
+        actual = _parse.try_common_datetime(text)
+        if expected is None or actual is None:
+            continue
+        both += 1
+        assert (actual, actual.tzinfo) == (expected, expected.tzinfo), text
+    # Most of the spellings are read by both, so the comparison is not empty.
+    assert both > len(SPELLINGS) // 2
