@@ -18,8 +18,8 @@ from personio_sdk.models._parse import (
     parse_datetime,
     parse_decimal,
     parse_int,
+    parse_optional_datetime,
     parse_optional_str,
-    try_common_datetime,
     try_date_as_written,
     unwrap,
     zone_named,
@@ -134,8 +134,8 @@ def _time_off(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
             "starts_at": None,
             "ends_at": None,
             "comment": parse_optional_str(get("comment"), "comment"),
-            "created_at": _optional_datetime(get("created_at"), "created_at"),
-            "updated_at": _optional_datetime(get("updated_at"), "updated_at"),
+            "created_at": parse_optional_datetime(get("created_at"), "created_at"),
+            "updated_at": parse_optional_datetime(get("updated_at"), "updated_at"),
         },
         _extras(attributes, _TIME_OFF_CONSUMED),
     )
@@ -205,8 +205,8 @@ def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Ab
             "starts_at": starts_at,
             "ends_at": ends_at,
             "comment": parse_optional_str(get("comment"), "comment"),
-            "created_at": _optional_datetime(get("created_at"), "created_at"),
-            "updated_at": _optional_datetime(get("updated_at"), "updated_at"),
+            "created_at": parse_optional_datetime(get("created_at"), "created_at"),
+            "updated_at": parse_optional_datetime(get("updated_at"), "updated_at"),
         },
         _extras(attributes, _PERIOD_CONSUMED),
     )
@@ -378,11 +378,3 @@ def _required_datetime(value: object, location: str) -> datetime:
     if is_empty(value):
         raise FieldError(location, "an ISO 8601 date-time")
     return parse_datetime(value, location)
-
-
-def _optional_datetime(value: object, location: str) -> datetime | None:
-    if type(value) is str:
-        parsed = try_common_datetime(value)
-        if parsed is not None:
-            return parsed
-    return None if is_empty(value) else parse_datetime(value, location)

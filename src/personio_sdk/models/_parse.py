@@ -29,6 +29,7 @@ __all__ = [
     "parse_decimal",
     "parse_duration",
     "parse_int",
+    "parse_optional_datetime",
     "parse_optional_str",
     "parse_tags",
     "try_common_datetime",
@@ -242,6 +243,15 @@ def parse_datetime(value: object, location: str) -> datetime:
     if offset is None:
         return parsed
     return parsed.replace(tzinfo=timezone.utc if not offset else timezone(offset))
+
+
+def parse_optional_datetime(value: object, location: str) -> datetime | None:
+    """`parse_datetime` for a field that may be empty: None, `""` or `[]` is None."""
+    if type(value) is str:
+        parsed = try_common_datetime(value)
+        if parsed is not None:
+            return parsed
+    return None if is_empty(value) else parse_datetime(value, location)
 
 
 def parse_duration(value: object, location: str) -> timedelta:

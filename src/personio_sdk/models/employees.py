@@ -17,12 +17,11 @@ from personio_sdk.models._parse import (
     attributes_of,
     is_empty,
     parse_date_as_written,
-    parse_datetime,
     parse_decimal,
     parse_int,
+    parse_optional_datetime,
     parse_optional_str,
     parse_tags,
-    try_common_datetime,
     try_date_as_written,
     unwrap,
 )
@@ -181,10 +180,10 @@ def _build(item: Mapping[str, Any]) -> Employee:
         "office": _org_unit(get("office"), "attributes.office.value"),
         "team": _org_unit(get("team"), "attributes.team.value"),
         "subcompany": _org_unit(get("subcompany"), "attributes.subcompany.value"),
-        "created_at": _optional_datetime(
+        "created_at": parse_optional_datetime(
             get("created_at"), "attributes.created_at.value"
         ),
-        "last_modified_at": _optional_datetime(
+        "last_modified_at": parse_optional_datetime(
             get("last_modified_at"), "attributes.last_modified_at.value"
         ),
         "custom_attributes": _custom_attributes(raw, values),
@@ -215,14 +214,6 @@ def _optional_date(value: object, location: str) -> date | None:
         if parsed is not None:
             return parsed
     return None if is_empty(value) else parse_date_as_written(value, location)
-
-
-def _optional_datetime(value: object, location: str) -> datetime | None:
-    if type(value) is str:
-        parsed = try_common_datetime(value)
-        if parsed is not None:
-            return parsed
-    return None if is_empty(value) else parse_datetime(value, location)
 
 
 def _is_text_or_none(value: object) -> bool:
