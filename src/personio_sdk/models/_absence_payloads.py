@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-from personio_sdk.models._base import construct_trusted
+from personio_sdk.models._base import construct_trusted, extra_fields
 from personio_sdk.models._parse import (
     FieldError,
     attributes_of,
@@ -31,28 +31,18 @@ __all__ = ["build_absence_period", "build_time_off"]
 
 _MINUTES_PER_HOUR = Decimal(60)
 
-# Attributes that are not extras: the field names of Absence and the attributes
-# the parsers read or drop on purpose.
-_TIME_OFF_CONSUMED = frozenset(Absence.model_fields).union(
-    ("time_off_type", "employee", "days_count", "certificate")
+# Attributes consumed by the parsers, beyond the field names of Absence.
+_TIME_OFF_KEYS = ("time_off_type", "employee", "days_count", "certificate")
+_PERIOD_KEYS = (
+    "absence_type",
+    "employee",
+    "effective_duration",
+    "breakdowns",
+    "measurement_unit",
+    "start",
+    "end",
+    "certificate",
 )
-_PERIOD_CONSUMED = frozenset(Absence.model_fields).union(
-    (
-        "absence_type",
-        "employee",
-        "effective_duration",
-        "breakdowns",
-        "measurement_unit",
-        "start",
-        "end",
-        "certificate",
-    )
-)
-
-
-# The names of the extras by the consumed names and a record's attribute names.
-_EXTRA_NAMES: dict[tuple[frozenset[str], tuple[str, ...]], tuple[str, ...]] = {}
-_EXTRA_NAMES_MAX = 1024
 
 
 def build_time_off(item: Mapping[str, Any], resolver: KindResolver) -> Absence:
@@ -101,7 +91,7 @@ def _time_off(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
     if category is None:
         known_type = resolver.find_type(type_id)
         category = known_type.category if known_type else None
-    kind, work = resolver.decide(type_id, type_name, category)
+    kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
     record_id = get("id")
     if type(record_id) is not int:
         record_id = _required_int(record_id, "id")
@@ -137,7 +127,7 @@ def _time_off(attributes: Mapping[str, Any], resolver: KindResolver) -> Absence:
             "created_at": parse_optional_datetime(get("created_at"), "created_at"),
             "updated_at": parse_optional_datetime(get("updated_at"), "updated_at"),
         },
-        _extras(attributes, _TIME_OFF_CONSUMED),
+        extra_fields(attributes, Absence, *_TIME_OFF_KEYS),
     )
 
 
@@ -153,7 +143,7 @@ def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Ab
         type_attributes.get("name"), "absence_type.attributes.name"
     ) or (known_type.name if known_type else None)
     category = known_type.category if known_type else None
-    kind, work = resolver.decide(type_id, type_name, category)
+    kind, work = resolver.resolve(type_id=type_id, name=type_name, category=category)
 
     zone_name = parse_optional_str(get("timezone"), "timezone")
     # An unknown zone name is kept on the model; the dates then come from the
@@ -208,7 +198,7 @@ def _absence_period(attributes: Mapping[str, Any], resolver: KindResolver) -> Ab
             "created_at": parse_optional_datetime(get("created_at"), "created_at"),
             "updated_at": parse_optional_datetime(get("updated_at"), "updated_at"),
         },
-        _extras(attributes, _PERIOD_CONSUMED),
+        extra_fields(attributes, Absence, *_PERIOD_KEYS),
     )
 
 
@@ -302,8 +292,10 @@ def _employee_id(value: object, location: str) -> int:
             raw = attributes.get("id")
             if type(raw) is int:
                 return raw
-            if type(raw) is dict and "label" in raw and type(raw.get("value")) is int:
-                return int(raw["value"])
+            if type(raw) is dict and "label" in raw:
+                value = raw.get("value")
+                if type(value) is int:
+                    return value
     attributes = _nested_attributes(value, location)
     raw = attributes.get("id")
     identifier = unwrap(raw)
@@ -330,26 +322,6 @@ def _flag(value: object, location: str) -> bool:
     if type(value) is bool:
         return value
     return False if value is None else parse_bool(value, location)
-
-
-def _extras(attributes: Mapping[str, Any], consumed: frozenset[str]) -> dict[str, Any]:
-    """Return the attributes that are not in `consumed`, to keep them as extras.
-
-    Names that pydantic reserves (`model_...`) are left out.
-    """
-    # The records of a listing share their attribute names, so the names of the
-    # extras are worked out once per combination of names.
-    names = tuple(attributes)
-    extra_names = _EXTRA_NAMES.get((consumed, names))
-    if extra_names is None:
-        extra_names = tuple(
-            name
-            for name in names
-            if name not in consumed and not name.startswith("model_")
-        )
-        if len(_EXTRA_NAMES) < _EXTRA_NAMES_MAX:
-            _EXTRA_NAMES[consumed, names] = extra_names
-    return {name: attributes[name] for name in extra_names} if extra_names else {}
 
 
 def _required_int(value: object, location: str) -> int:

@@ -215,16 +215,6 @@ class KindResolver:
         self, *, type_id: int | None, name: str | None, category: str | None
     ) -> tuple[AbsenceKind, bool]:
         """Return `(kind, counts_as_work)` for a type id, name and category."""
-        return self.decide(type_id, name, category)
-
-    def decide(
-        self, type_id: int | None, name: str | None, category: str | None
-    ) -> tuple[AbsenceKind, bool]:
-        """Return `(kind, counts_as_work)`, like `resolve` with positional arguments.
-
-        The parsers call it once per absence, where keyword arguments cost more than
-        the cached lookup.
-        """
         overrides = self.overrides
         if overrides is not self._resolved_for:
             # `overrides` is a public attribute, so a new value drops what was decided.

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from personio_sdk.models._base import PersonioModel, construct_trusted
+from personio_sdk.models._base import PersonioModel, construct_trusted, extra_fields
 from personio_sdk.models._parse import (
     FieldError,
     attributes_of,
@@ -108,7 +108,6 @@ class WorkSchedule(PersonioModel):
 
 # The fields of a schedule built from `weekly_working_hours` alone.
 _NO_SCHEDULE: Mapping[str, None] = dict.fromkeys(WorkSchedule.model_fields)
-_FIELD_NAMES = frozenset(WorkSchedule.model_fields)
 
 
 def _from_attributes(
@@ -139,7 +138,7 @@ def _from_attributes(
     }
     values.update(zip(WEEKDAYS, days, strict=True))
     values["weekly_hours"] = weekly_hours
-    return _construct(cls, values, _extra_attributes(attributes))
+    return _construct(cls, values, extra_fields(attributes, WorkSchedule))
 
 
 def _construct(
@@ -156,21 +155,6 @@ def _construct(
         # `Infinity` becomes an infinite Decimal, which pydantic rejects.
         return cls(**values, **extra)
     return construct_trusted(WorkSchedule, values, extra)
-
-
-def _extra_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the attributes that are not fields, to keep them as extras.
-
-    Names that pydantic reserves (`model_...`) are left out.
-    """
-    unknown = attributes.keys() - _FIELD_NAMES
-    if not unknown:
-        return {}
-    return {
-        key: value
-        for key, value in attributes.items()
-        if key in unknown and not key.startswith("model_")
-    }
 
 
 def _located_in(value: object, location: str, error: FieldError) -> FieldError:
