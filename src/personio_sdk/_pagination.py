@@ -135,8 +135,8 @@ def iter_pages(
     - anything else raises `PaginationError`.
 
     A caller that handles a page at once saves the per-record cost of a generator
-    between the pager and itself, which is measurable on listings of 100,000s of
-    records.
+    between the pager and itself, which shows on listings of hundreds of thousands
+    of records.
 
     Raises `ResponseValidationError` when a response lacks a `data` list or an item
     lacks an id, and the errors of `Transport.get`.

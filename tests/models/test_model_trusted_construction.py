@@ -36,7 +36,7 @@ def validated_copy(model: pydantic.BaseModel) -> pydantic.BaseModel:
 def assert_same_as_validated(
     model: pydantic.BaseModel, *, hashable: bool = True
 ) -> None:
-    """Check that `model` equals its validated copy in every way a caller sees.
+    """Check that `model` equals its validated copy in every public respect.
 
     A model with dict fields (`hashable=False`) has no hash, built either way.
     """
@@ -73,13 +73,13 @@ def demo_absences(personio_sandbox: Sandbox) -> list[Absence]:
     return built
 
 
-def test_trusted_construction_matches_the_installed_pydantic() -> None:
+def test_trusted_construction_enabled() -> None:
     # When this fails, a pydantic release changed how it fills a model, and the
     # SDK silently falls back to validating every record (slower, still correct).
     assert _base._TRUSTED_CONSTRUCTION is True
 
 
-def test_every_demo_absence_equals_its_validated_copy(
+def test_demo_absences_equal_validated(
     demo_absences: list[Absence],
 ) -> None:
     assert {absence.unit for absence in demo_absences} == {"day", "hour"}
@@ -91,7 +91,7 @@ def test_every_demo_absence_equals_its_validated_copy(
             assert_same_as_validated(day)
 
 
-def test_trusted_absence_is_frozen_and_copies_like_a_validated_one(
+def test_trusted_absence_frozen_and_copyable(
     demo_absences: list[Absence],
 ) -> None:
     absence = demo_absences[0]
@@ -104,7 +104,18 @@ def test_trusted_absence_is_frozen_and_copies_like_a_validated_one(
     assert copy.deepcopy(absence) == absence
 
 
-def test_validating_fallback_builds_the_same_absences(
+def test_shared_fields_set_does_not_leak(demo_absences: list[Absence]) -> None:
+    # Absences of one shape share their `model_fields_set`, so a copy that adds an
+    # extra must not add it to the set of the others.
+    first, second = [absence for absence in demo_absences if absence.unit == "day"][:2]
+    assert first.model_fields_set is second.model_fields_set
+    changed = first.model_copy(update={"added_later": 1})
+    assert "added_later" in changed.model_fields_set
+    assert "added_later" not in first.model_fields_set
+    assert "added_later" not in second.model_fields_set
+
+
+def test_fallback_builds_same_absences(
     monkeypatch: pytest.MonkeyPatch,
     payload: Callable[[str], Any],
 ) -> None:
@@ -121,10 +132,10 @@ def test_validating_fallback_builds_the_same_absences(
     ]
 
 
-def test_validating_fallback_refuses_a_wrong_value_type(
+def test_fallback_rejects_wrong_type(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The fallback is real validation: a value of the wrong type is refused.
+    # The fallback is real validation: a value of the wrong type is rejected.
     monkeypatch.setattr(_base, "_TRUSTED_CONSTRUCTION", False)
     with pytest.raises(pydantic.ValidationError):
         _base.construct_trusted(
@@ -183,7 +194,7 @@ def demo_employees(personio_sandbox: Sandbox) -> list[Employee]:
     return [Employee.from_api(item) for item in sandbox_employees(personio_sandbox)]
 
 
-def test_every_demo_employee_equals_its_validated_copy(
+def test_demo_employees_equal_validated(
     demo_employees: list[Employee],
 ) -> None:
     assert len(demo_employees) > 50
@@ -191,7 +202,7 @@ def test_every_demo_employee_equals_its_validated_copy(
         assert_same_as_validated(employee, hashable=False)
 
 
-def test_every_nested_demo_model_equals_its_validated_copy(
+def test_nested_demo_models_equal_validated(
     demo_employees: list[Employee],
 ) -> None:
     for name in NESTED_MODELS:
@@ -201,7 +212,7 @@ def test_every_nested_demo_model_equals_its_validated_copy(
             assert_same_as_validated(model)
 
 
-def test_demo_employees_cover_custom_and_days(
+def test_demo_employees_cover_custom_attributes(
     demo_employees: list[Employee],
 ) -> None:
     schedules = [employee.work_schedule for employee in demo_employees]
@@ -218,7 +229,7 @@ def test_demo_employees_cover_custom_and_days(
         "v1-employee-get-200.old-tenant",
     ],
 )
-def test_validating_fallback_builds_the_same_employees(
+def test_fallback_builds_same_employees(
     monkeypatch: pytest.MonkeyPatch,
     payload: Callable[[str], Any],
     name: str,

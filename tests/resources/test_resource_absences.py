@@ -350,7 +350,7 @@ def test_get_uuid_uses_filter(
         f"urn:uuid:{PERIOD_ID}",
     ],
 )
-def test_get_uuid_sends_the_lower_case_hyphenated_form(
+def test_get_uuid_sends_canonical_form(
     api: respx.MockRouter, absences: AbsencesResource, spelling: str
 ) -> None:
     serve(api, periods=[period_item(PERIOD_ID)])

@@ -54,7 +54,7 @@ def test_personio_log_turns_on_stderr_handler(
     assert sdk_logging.logger.level == level
 
 
-def test_personio_log_handler_leaves_records_to_a_configured_root_handler(
+def test_env_handler_skips_root_printed_records(
     monkeypatch: pytest.MonkeyPatch, env_handler_reset: None
 ) -> None:
     monkeypatch.setenv("PERSONIO_LOG", "debug")
@@ -77,7 +77,7 @@ def test_personio_log_handler_leaves_records_to_a_configured_root_handler(
     assert env_handler.filter(debug)
 
 
-def test_personio_log_handler_prints_everything_without_root_handlers(
+def test_env_handler_prints_without_root_handlers(
     monkeypatch: pytest.MonkeyPatch, env_handler_reset: None
 ) -> None:
     monkeypatch.setenv("PERSONIO_LOG", "info")

@@ -485,7 +485,7 @@ def test_chunked_splits_ids() -> None:
     ]
 
 
-def test_recent_ids_keep_the_ids_of_the_last_pages_only() -> None:
+def test_recent_ids_keep_last_pages() -> None:
     from personio_sdk._pagination import _RecentIds
 
     recent = _RecentIds(3)

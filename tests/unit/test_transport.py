@@ -290,7 +290,7 @@ def test_non_json_success_body_raises_validation_error(
         pytest.param(b"[" * 300 + b"]" * 300, id="300 levels deep"),
     ],
 )
-def test_bodies_the_fast_decoder_refuses_are_decoded_like_json_loads(
+def test_rejected_bodies_fall_back_to_json_loads(
     client: PersonioClient, router: respx.MockRouter, content: bytes
 ) -> None:
     router.get(EMPLOYEES).respond(200, content=content)

@@ -246,7 +246,7 @@ def parse_datetime(value: object, location: str) -> datetime:
 
 
 def parse_optional_datetime(value: object, location: str) -> datetime | None:
-    """`parse_datetime` for a field that may be empty: None, `""` or `[]` is None."""
+    """Parse a date-time that may be missing; None, `""` and `[]` give None."""
     if type(value) is str:
         parsed = try_common_datetime(value)
         if parsed is not None:
@@ -325,7 +325,7 @@ def _decode_json_text(text: str) -> object:
     except ValueError:
         pass
     try:
-        # It refuses a few documents json.loads reads, such as lone surrogates.
+        # It rejects a few documents json.loads reads, such as lone surrogates.
         return json.loads(text)
     except ValueError:
         return None
